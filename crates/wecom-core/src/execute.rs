@@ -1,0 +1,190 @@
+//! The one send loop: token → URL → body → timeout → envelope → retry / invalidate → decode.
+
+use std::time::Instant;
+
+use bytes::Bytes;
+use tracing::Instrument;
+
+use crate::transport::encode;
+use crate::{envelope, AccessToken, Endpoint, Error, HttpMethod, Idempotency, Result, WecomClient};
+
+/// One request, ready to send with any token.
+struct Call<'a> {
+    method: HttpMethod,
+    path: &'a str,
+    idempotency: Idempotency,
+    /// Encoded query without `access_token`, `""` for none.
+    query: String,
+    body: Option<Bytes>,
+}
+
+impl WecomClient {
+    /// Sends the request its [`Endpoint`] describes and decodes the answer.
+    ///
+    /// Checks `req.validate()` first; adds the access token; retries per the client's
+    /// [`RetryPolicy`](crate::RetryPolicy) and the endpoint's idempotency; on 40014 / 42001 invalidates the
+    /// token and replays once with a fresh one.
+    pub async fn execute<E: Endpoint>(&self, req: &E) -> Result<E::Response> {
+        req.validate()?;
+        let (query, body) = match E::METHOD {
+            HttpMethod::Get => (
+                serde_urlencoded::to_string(req)
+                    .map_err(|e| Error::invalid_request(format!("{}: {e}", E::PATH)))?,
+                None,
+            ),
+            HttpMethod::Post => (
+                String::new(),
+                Some(Bytes::from(serde_json::to_vec(req).map_err(|e| {
+                    Error::invalid_request(format!("{}: {e}", E::PATH))
+                })?)),
+            ),
+        };
+        let call = Call {
+            method: E::METHOD,
+            path: E::PATH,
+            idempotency: E::IDEMPOTENCY,
+            query,
+            body,
+        };
+        let body = self.send(&call).await?;
+        envelope::decode(E::PATH, &body)
+    }
+
+    /// Calls any GET endpoint by path, with the token, retries and errcode check applied, and returns
+    /// the JSON answer. For endpoints WeCom added before this SDK typed them.
+    ///
+    /// `path` starts with `/` and holds no query; `query` holds the other parameters (not
+    /// `access_token`). GET calls are treated as idempotent.
+    pub async fn get_raw(&self, path: &str, query: &[(&str, &str)]) -> Result<serde_json::Value> {
+        check_raw_path(path)?;
+        let mut encoded = url::form_urlencoded::Serializer::new(String::new());
+        encoded.extend_pairs(query);
+        let call = Call {
+            method: HttpMethod::Get,
+            path,
+            idempotency: Idempotency::Idempotent,
+            query: encoded.finish(),
+            body: None,
+        };
+        let body = self.send(&call).await?;
+        envelope::decode(path, &body)
+    }
+
+    /// Calls any POST endpoint by path with a JSON body; see [`WecomClient::get_raw`].
+    ///
+    /// Treated as not idempotent (it may create or send something): an ambiguous failure is not
+    /// retried. Use [`WecomClient::post_raw_idempotent`] for a read.
+    pub async fn post_raw(&self, path: &str, body: &serde_json::Value) -> Result<serde_json::Value> {
+        self.post_raw_with(path, body, Idempotency::NotIdempotent)
+            .await
+    }
+
+    /// Like [`WecomClient::post_raw`] for an endpoint known to be idempotent (a read, an update, a
+    /// delete), so that timeouts, 5xx, -1 and 45033 are retried.
+    pub async fn post_raw_idempotent(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> Result<serde_json::Value> {
+        self.post_raw_with(path, body, Idempotency::Idempotent)
+            .await
+    }
+
+    async fn post_raw_with(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+        idempotency: Idempotency,
+    ) -> Result<serde_json::Value> {
+        check_raw_path(path)?;
+        let call = Call {
+            method: HttpMethod::Post,
+            path,
+            idempotency,
+            query: String::new(),
+            body: Some(Bytes::from(body.to_string())),
+        };
+        let answer = self.send(&call).await?;
+        envelope::decode(path, &answer)
+    }
+
+    /// Sends until success or a final error; returns the body of a zero-errcode answer.
+    async fn send(&self, call: &Call<'_>) -> Result<Bytes> {
+        let inner = &self.inner;
+        let mut replayed = false;
+        loop {
+            let token = inner.tokens.token().await?;
+            let result = inner
+                .retry
+                .run(call.idempotency, |attempt| self.attempt(call, &token, attempt))
+                .await;
+            match result {
+                // WeCom rejected the token before doing anything, so a replay is safe for any
+                // endpoint; but only once, so a token that keeps failing cannot loop.
+                Err(err) if err.is_token_invalid() && !replayed => {
+                    tracing::debug!(path = call.path, code = ?err.code(), "stale token; replaying once");
+                    inner.tokens.invalidate(&token).await;
+                    replayed = true;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn attempt(&self, call: &Call<'_>, token: &AccessToken, attempt: u32) -> Result<Bytes> {
+        let span = tracing::debug_span!(
+            "wecom.call",
+            path = call.path,
+            attempt,
+            errcode = tracing::field::Empty,
+            elapsed_ms = tracing::field::Empty,
+        );
+        async {
+            let started = Instant::now();
+            let url = self.url(call, token);
+            let transport = &self.inner.transport;
+            let result = match transport
+                .send(call.method, call.path, &url, call.body.clone())
+                .await
+            {
+                Ok(body) => envelope::check(call.path, &body).map(|()| body),
+                Err(err) => Err(err),
+            };
+            let span = tracing::Span::current();
+            span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+            span.record("errcode", result.as_ref().err().and_then(Error::code).map_or(0, |c| c.0));
+            if let Err(err) = &result {
+                tracing::debug!(error = %err, "call failed");
+            }
+            result
+        }
+        .instrument(span)
+        .await
+    }
+
+    fn url(&self, call: &Call<'_>, token: &AccessToken) -> String {
+        let base = &self.inner.transport.base_url;
+        let token = encode(token.expose());
+        let mut url = String::with_capacity(
+            base.len() + call.path.len() + call.query.len() + token.len() + 16,
+        );
+        url.push_str(base);
+        url.push_str(call.path);
+        url.push_str("?access_token=");
+        url.push_str(&token);
+        if !call.query.is_empty() {
+            url.push('&');
+            url.push_str(&call.query);
+        }
+        url
+    }
+}
+
+fn check_raw_path(path: &str) -> Result<()> {
+    if !path.starts_with('/') || path.contains(['?', '#']) || path.contains("://") {
+        return Err(Error::invalid_request(format!(
+            "raw path must start with '/' and hold no query: {path:?}"
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! Helpers for tests of crates built on wecom-core (feature `test-util`).
+//!
+//! Domain tests use a fixed token, so that their mocks match `access_token` exactly and token behaviour
+//! stays the business of wecom-core's own tests.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::{RetryPolicy, StaticToken, WecomClient};
+
+/// The token [`client`] sends.
+pub const TEST_TOKEN: &str = "TEST_ACCESS_TOKEN";
+
+/// A client pointed at `base_url` that always sends [`TEST_TOKEN`], retries quickly, and times out
+/// after 5 s.
+pub fn client(base_url: &str) -> WecomClient {
+    WecomClient::builder()
+        .base_url(base_url)
+        .token_provider(Arc::new(StaticToken::new(TEST_TOKEN)))
+        .timeout(Duration::from_secs(5))
+        .retry_policy(fast_retries())
+        .build()
+        .expect("a valid test client")
+}
+
+/// Three attempts, a millisecond apart: retries without slowing tests.
+pub fn fast_retries() -> RetryPolicy {
+    RetryPolicy {
+        max_attempts: 3,
+        base_delay: Duration::from_millis(1),
+        max_delay: Duration::from_millis(5),
+    }
+}
+
+/// Decodes `fixture` (a WeCom answer) as `T`, encodes it again, and panics with both sides unless the
+/// result equals the fixture less `errcode` and `errmsg`: proof that no field is silently dropped.
+/// Returns the decoded value for further checks.
+pub fn assert_round_trip<T>(fixture: &str) -> T
+where
+    T: serde::de::DeserializeOwned + serde::Serialize,
+{
+    let mut expected: serde_json::Value =
+        serde_json::from_str(fixture).expect("the fixture is JSON");
+    if let Some(object) = expected.as_object_mut() {
+        object.remove("errcode");
+        object.remove("errmsg");
+    }
+    let decoded: T = match serde_json::from_str(fixture) {
+        Ok(decoded) => decoded,
+        Err(err) => panic!("fixture does not decode: {err}"),
+    };
+    let encoded = serde_json::to_value(&decoded).expect("encodes");
+    assert_eq!(
+        encoded,
+        expected,
+        "round trip changed the fixture\nencoded:  {}\nfixture:  {}",
+        encoded,
+        expected
+    );
+    decoded
+}

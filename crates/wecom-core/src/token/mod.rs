@@ -1,0 +1,65 @@
+//! Access tokens: where they come from ([`TokenProvider`]) and where they are kept ([`TokenStore`]).
+//!
+//! The default provider is [`CachedTokenProvider`]: it fetches `GET /cgi-bin/gettoken` once for any number
+//! of concurrent callers, keeps the token until `expires_in` minus a margin, and on 40014 / 42001 clears
+//! exactly the stale token (compare-and-clear) so that a fresher one stored by another caller survives.
+//! Its shared tier is a [`TokenStore`]: [`MemoryStore`] by default, or a store shared by several
+//! processes.
+
+pub(crate) mod cached;
+mod fixed;
+pub(crate) mod gettoken;
+mod memory;
+
+use std::fmt::Debug;
+use std::time::SystemTime;
+
+use async_trait::async_trait;
+
+use crate::{AccessToken, Result};
+
+pub use cached::CachedTokenProvider;
+pub use fixed::StaticToken;
+pub use memory::MemoryStore;
+
+/// Gives the executor a token, and takes back one WeCom rejected.
+#[async_trait]
+pub trait TokenProvider: Send + Sync + Debug {
+    /// A token believed valid.
+    async fn token(&self) -> Result<AccessToken>;
+
+    /// WeCom answered 40014 / 42001 for `stale`: forget it, unless a newer token already replaced it.
+    async fn invalidate(&self, stale: &AccessToken);
+}
+
+/// A token and the moment it should no longer be used (the refresh margin already taken off).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredToken {
+    /// The token.
+    pub token: AccessToken,
+    /// When to stop using it.
+    pub expires_at: SystemTime,
+}
+
+impl StoredToken {
+    /// True while `now` is before [`StoredToken::expires_at`].
+    pub fn is_fresh(&self, now: SystemTime) -> bool {
+        now < self.expires_at
+    }
+}
+
+/// Where tokens are kept between calls, keyed per credential (corp id + a hash of the secret).
+///
+/// Implement it to share tokens between processes; every method may fail, and the cached provider
+/// then carries on with its in-process copy.
+#[async_trait]
+pub trait TokenStore: Send + Sync + Debug {
+    /// The token stored under `key`, if any and still fresh.
+    async fn get(&self, key: &str) -> Result<Option<StoredToken>>;
+
+    /// Stores `token` under `key` until its expiry.
+    async fn put(&self, key: &str, token: &StoredToken) -> Result<()>;
+
+    /// Deletes the token under `key` only if it is `stale`; returns whether it did.
+    async fn delete_if(&self, key: &str, stale: &AccessToken) -> Result<bool>;
+}

@@ -1,0 +1,105 @@
+//! One HTTP exchange: send, time out, check the status, read a bounded body.
+
+use std::time::Duration;
+
+use bytes::{Bytes, BytesMut};
+
+use crate::{redact, Error, HttpMethod, Result};
+
+/// The HTTP side of a client, shared by the executor and the token fetcher.
+#[derive(Debug, Clone)]
+pub(crate) struct Transport {
+    pub(crate) http: reqwest::Client,
+    /// Without a trailing slash.
+    pub(crate) base_url: String,
+    pub(crate) timeout: Duration,
+    pub(crate) max_response_bytes: usize,
+}
+
+impl Transport {
+    /// Sends one request to `url` (which may hold credentials: it never reaches an error or a log) and
+    /// returns the body of a 2xx answer.
+    pub(crate) async fn send(
+        &self,
+        method: HttpMethod,
+        path: &str,
+        url: &str,
+        body: Option<Bytes>,
+    ) -> Result<Bytes> {
+        let request = match method {
+            HttpMethod::Get => self.http.get(url),
+            HttpMethod::Post => self
+                .http
+                .post(url)
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(body.unwrap_or_default()),
+        };
+        // One deadline for the whole exchange, body included.
+        match tokio::time::timeout(self.timeout, self.exchange(request, path)).await {
+            Ok(result) => result,
+            Err(_) => Err(Error::Timeout {
+                path: path.to_owned(),
+                after: self.timeout,
+            }),
+        }
+    }
+
+    async fn exchange(&self, request: reqwest::RequestBuilder, path: &str) -> Result<Bytes> {
+        let response = request
+            .send()
+            .await
+            .map_err(|e| Error::transport(path, e))?;
+        let status = response.status();
+        let body = self.read_body(response, path).await?;
+        if !status.is_success() {
+            return Err(Error::HttpStatus {
+                path: path.to_owned(),
+                status: status.as_u16(),
+                excerpt: redact::excerpt(&body),
+            });
+        }
+        Ok(body)
+    }
+
+    async fn read_body(&self, mut response: reqwest::Response, path: &str) -> Result<Bytes> {
+        let too_large = || Error::BodyTooLarge {
+            path: path.to_owned(),
+            limit: self.max_response_bytes,
+        };
+        let expected = response.content_length().unwrap_or(0);
+        if expected > self.max_response_bytes as u64 {
+            return Err(too_large());
+        }
+        // The common case: one chunk holds the whole body, returned without a copy.
+        let Some(first) = response.chunk().await.map_err(|e| Error::transport(path, e))? else {
+            return Ok(Bytes::new());
+        };
+        if first.len() > self.max_response_bytes {
+            return Err(too_large());
+        }
+        let Some(second) = response.chunk().await.map_err(|e| Error::transport(path, e))? else {
+            return Ok(first);
+        };
+        let mut buf = BytesMut::with_capacity((expected as usize).max(first.len() + second.len()));
+        buf.extend_from_slice(&first);
+        let mut next = Some(second);
+        while let Some(chunk) = next {
+            if buf.len() + chunk.len() > self.max_response_bytes {
+                return Err(too_large());
+            }
+            buf.extend_from_slice(&chunk);
+            next = response.chunk().await.map_err(|e| Error::transport(path, e))?;
+        }
+        Ok(buf.freeze())
+    }
+}
+
+/// Percent-encodes a query value, borrowing it when nothing needs encoding (tokens, ids).
+pub(crate) fn encode(value: &str) -> std::borrow::Cow<'_, str> {
+    let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'*');
+    if value.bytes().all(unreserved) {
+        std::borrow::Cow::Borrowed(value)
+    } else {
+        std::borrow::Cow::Owned(url::form_urlencoded::byte_serialize(value.as_bytes()).collect())
+    }
+}

@@ -1,0 +1,59 @@
+#![doc = include_str!("../../../README.md")]
+#![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations)]
+
+pub use wecom_core::{
+    lenient, pagination, retry, token, AccessToken, ClientBuilder, CursorPage, CursorRequest,
+    EmptyResponse, Endpoint, ErrCode, Error, HttpMethod, Idempotency, MemoryStore, OffsetPage,
+    OffsetRequest, Page, Paginator, Result, RetryPolicy, StaticToken, StoredToken, TokenProvider,
+    TokenStore, WecomClient, DEFAULT_BASE_URL,
+};
+
+/// The core crate itself, for what the re-exports above leave out.
+pub use wecom_core as core;
+
+/// 「联系我」 configurations (feature `contact-way`).
+#[cfg(feature = "contact-way")]
+pub use wecom_contact_way as contact_way;
+
+/// Customers, follow users, remarks (feature `customer`).
+#[cfg(feature = "customer")]
+pub use wecom_customer as customer;
+
+/// Corp customer tags (feature `tag`).
+#[cfg(feature = "tag")]
+pub use wecom_tag as tag;
+
+/// Customer groups and join ways (feature `group-chat`).
+#[cfg(feature = "group-chat")]
+pub use wecom_group_chat as group_chat;
+
+/// Mass messages, welcome messages, group welcome templates (feature `messaging`).
+#[cfg(feature = "messaging")]
+pub use wecom_messaging as messaging;
+
+/// Behaviour and group-chat statistics (feature `statistics`).
+#[cfg(feature = "statistics")]
+pub use wecom_statistics as statistics;
+
+/// Callback crypto and typed events (feature `callback`).
+#[cfg(feature = "callback")]
+pub use wecom_callback as callback;
+
+/// Every domain accessor (`client.customer()`, `client.tag()`, …): `use wecom_external_contact::prelude::*;`.
+pub mod prelude {
+    pub use wecom_core::{ErrCode, Error, Result, WecomClient};
+
+    #[cfg(feature = "contact-way")]
+    pub use wecom_contact_way::ContactWayExt as _;
+    #[cfg(feature = "customer")]
+    pub use wecom_customer::CustomerExt as _;
+    #[cfg(feature = "group-chat")]
+    pub use wecom_group_chat::GroupChatExt as _;
+    #[cfg(feature = "messaging")]
+    pub use wecom_messaging::MessagingExt as _;
+    #[cfg(feature = "statistics")]
+    pub use wecom_statistics::StatisticsExt as _;
+    #[cfg(feature = "tag")]
+    pub use wecom_tag::TagExt as _;
+}
