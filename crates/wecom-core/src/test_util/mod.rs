@@ -3,10 +3,14 @@
 //! Domain tests use a fixed token, so that their mocks match `access_token` exactly and token behaviour
 //! stays the business of wecom-core's own tests.
 
+mod fixed_server;
+
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::{RetryPolicy, StaticToken, WecomClient};
+
+pub use fixed_server::FixedResponseServer;
 
 /// The token [`client`] sends.
 pub const TEST_TOKEN: &str = "TEST_ACCESS_TOKEN";
