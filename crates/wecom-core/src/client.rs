@@ -192,11 +192,15 @@ impl ClientBuilder {
             http,
             base_url,
             timeout,
-            max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+            max_response_bytes: self
+                .max_response_bytes
+                .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
         };
         let retry = self.retry.unwrap_or_default();
         if retry.max_attempts == 0 {
-            return Err(Error::Config("retry policy needs at least one attempt".into()));
+            return Err(Error::Config(
+                "retry policy needs at least one attempt".into(),
+            ));
         }
         let corp_id = self.corp_id.unwrap_or_default();
         let tokens: Arc<dyn TokenProvider> = match self.token_provider {

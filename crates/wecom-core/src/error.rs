@@ -123,6 +123,23 @@ impl Error {
         self.code() == Some(ErrCode::API_FREQ_LIMIT)
     }
 
+    /// Replaces every occurrence of `value` (a token or secret the caller holds) in the texts this error
+    /// carries from the server, in case the server echoed it.
+    pub(crate) fn scrub(mut self, value: &str) -> Self {
+        if value.is_empty() {
+            return self;
+        }
+        if let Self::Api { message: text, .. }
+        | Self::HttpStatus { excerpt: text, .. }
+        | Self::Decode { excerpt: text, .. } = &mut self
+        {
+            if text.contains(value) {
+                *text = text.replace(value, "<redacted>");
+            }
+        }
+        self
+    }
+
     pub(crate) fn transport(path: &str, err: reqwest::Error) -> Self {
         Self::Transport {
             path: path.to_owned(),

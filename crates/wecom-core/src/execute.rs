@@ -74,7 +74,11 @@ impl WecomClient {
     ///
     /// Treated as not idempotent (it may create or send something): an ambiguous failure is not
     /// retried. Use [`WecomClient::post_raw_idempotent`] for a read.
-    pub async fn post_raw(&self, path: &str, body: &serde_json::Value) -> Result<serde_json::Value> {
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> Result<serde_json::Value> {
         self.post_raw_with(path, body, Idempotency::NotIdempotent)
             .await
     }
@@ -116,7 +120,9 @@ impl WecomClient {
             let token = inner.tokens.token().await?;
             let result = inner
                 .retry
-                .run(call.idempotency, |attempt| self.attempt(call, &token, attempt))
+                .run(call.idempotency, |attempt| {
+                    self.attempt(call, &token, attempt)
+                })
                 .await;
             match result {
                 // WeCom rejected the token before doing anything, so a replay is safe for any
@@ -149,10 +155,18 @@ impl WecomClient {
             {
                 Ok(body) => envelope::check(call.path, &body).map(|()| body),
                 Err(err) => Err(err),
-            };
+            }
+            .map_err(|err| err.scrub(token.expose()));
             let span = tracing::Span::current();
             span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-            span.record("errcode", result.as_ref().err().and_then(Error::code).map_or(0, |c| c.0));
+            span.record(
+                "errcode",
+                result
+                    .as_ref()
+                    .err()
+                    .and_then(Error::code)
+                    .map_or(0, |c| c.0),
+            );
             if let Err(err) = &result {
                 tracing::debug!(error = %err, "call failed");
             }

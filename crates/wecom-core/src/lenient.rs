@@ -45,7 +45,8 @@ pub fn i64_from_any<'de, D: Deserializer<'de>>(de: D) -> Result<i64, D::Error> {
             if v.is_empty() {
                 return Ok(0);
             }
-            v.parse().map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+            v.parse()
+                .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
         }
         fn visit_unit<E: de::Error>(self) -> Result<i64, E> {
             Ok(0)

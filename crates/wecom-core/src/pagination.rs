@@ -55,7 +55,9 @@ pub struct Paginator<R: Endpoint> {
 
 impl<R: Endpoint> std::fmt::Debug for Paginator<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Paginator").field("path", &R::PATH).finish_non_exhaustive()
+        f.debug_struct("Paginator")
+            .field("path", &R::PATH)
+            .finish_non_exhaustive()
     }
 }
 

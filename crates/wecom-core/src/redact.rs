@@ -28,9 +28,13 @@ fn mask_values(text: &str, key: &str) -> String {
         out.push_str(&rest[..after_key]);
         rest = &rest[after_key..];
         let trimmed = rest.trim_start_matches([' ', '\t', '\r', '\n']);
-        let Some(value) = trimmed.strip_prefix(':') else { continue };
+        let Some(value) = trimmed.strip_prefix(':') else {
+            continue;
+        };
         let value = value.trim_start_matches([' ', '\t', '\r', '\n']);
-        let Some(inner) = value.strip_prefix('"') else { continue };
+        let Some(inner) = value.strip_prefix('"') else {
+            continue;
+        };
         // The value ends at the next unescaped quote, or at the end of the window.
         let mut end = inner.len();
         let mut escaped = false;

@@ -42,9 +42,10 @@ impl RetryPolicy {
     /// The delay before retry number `retry` (1-based): exponential, capped, with "equal jitter"
     /// (uniform between half and all of it), so clients that failed together do not retry together.
     pub fn delay(&self, retry: u32) -> Duration {
-        let exp = self
-            .base_delay
-            .saturating_mul(1u32.checked_shl(retry.saturating_sub(1)).unwrap_or(u32::MAX));
+        let exp = self.base_delay.saturating_mul(
+            1u32.checked_shl(retry.saturating_sub(1))
+                .unwrap_or(u32::MAX),
+        );
         let capped = exp.min(self.max_delay);
         let half = capped / 2;
         half + half.mul_f64(fastrand::f64())
@@ -112,7 +113,10 @@ mod tests {
         use Idempotency::*;
         assert!(p.should_retry(&api(-1), Idempotent, 1));
         assert!(p.should_retry(&api(45033), Idempotent, 2));
-        assert!(!p.should_retry(&api(45033), Idempotent, 3), "attempts are bounded");
+        assert!(
+            !p.should_retry(&api(45033), Idempotent, 3),
+            "attempts are bounded"
+        );
         assert!(!p.should_retry(&api(-1), NotIdempotent, 1));
         assert!(!p.should_retry(&api(45009), Idempotent, 1));
         assert!(!p.should_retry(&api(40001), Idempotent, 1));

@@ -71,13 +71,21 @@ impl Transport {
             return Err(too_large());
         }
         // The common case: one chunk holds the whole body, returned without a copy.
-        let Some(first) = response.chunk().await.map_err(|e| Error::transport(path, e))? else {
+        let Some(first) = response
+            .chunk()
+            .await
+            .map_err(|e| Error::transport(path, e))?
+        else {
             return Ok(Bytes::new());
         };
         if first.len() > self.max_response_bytes {
             return Err(too_large());
         }
-        let Some(second) = response.chunk().await.map_err(|e| Error::transport(path, e))? else {
+        let Some(second) = response
+            .chunk()
+            .await
+            .map_err(|e| Error::transport(path, e))?
+        else {
             return Ok(first);
         };
         let mut buf = BytesMut::with_capacity((expected as usize).max(first.len() + second.len()));
@@ -88,7 +96,10 @@ impl Transport {
                 return Err(too_large());
             }
             buf.extend_from_slice(&chunk);
-            next = response.chunk().await.map_err(|e| Error::transport(path, e))?;
+            next = response
+                .chunk()
+                .await
+                .map_err(|e| Error::transport(path, e))?;
         }
         Ok(buf.freeze())
     }

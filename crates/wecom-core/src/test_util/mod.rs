@@ -55,11 +55,9 @@ where
     };
     let encoded = serde_json::to_value(&decoded).expect("encodes");
     assert_eq!(
-        encoded,
-        expected,
+        encoded, expected,
         "round trip changed the fixture\nencoded:  {}\nfixture:  {}",
-        encoded,
-        expected
+        encoded, expected
     );
     decoded
 }

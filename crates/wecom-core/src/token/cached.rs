@@ -54,7 +54,10 @@ impl FailedFetch {
 
 impl CachedTokenProvider {
     pub(crate) fn new(fetcher: GetToken, store: Arc<dyn TokenStore>, margin: Duration) -> Self {
-        let key = store_key(&fetcher.corp_id, secrecy::ExposeSecret::expose_secret(&fetcher.secret));
+        let key = store_key(
+            &fetcher.corp_id,
+            secrecy::ExposeSecret::expose_secret(&fetcher.secret),
+        );
         Self {
             key,
             fetcher,
@@ -170,8 +173,14 @@ mod tests {
     #[test]
     fn margin_never_eats_the_whole_life() {
         let m = DEFAULT_REFRESH_MARGIN;
-        assert_eq!(usable_for(Duration::from_secs(7200), m), Duration::from_secs(6900));
-        assert_eq!(usable_for(Duration::from_secs(10), m), Duration::from_secs(5));
+        assert_eq!(
+            usable_for(Duration::from_secs(7200), m),
+            Duration::from_secs(6900)
+        );
+        assert_eq!(
+            usable_for(Duration::from_secs(10), m),
+            Duration::from_secs(5)
+        );
         assert_eq!(usable_for(Duration::ZERO, m), Duration::ZERO);
     }
 

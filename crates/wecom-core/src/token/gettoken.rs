@@ -55,8 +55,10 @@ impl GetToken {
                 envelope::check(PATH, &body)?;
                 Ok(body)
             })
-            .await?;
-        let answer: GetTokenResponse = envelope::decode(PATH, &body)?;
+            .await
+            .map_err(|err| err.scrub(self.secret.expose_secret()))?;
+        let answer: GetTokenResponse =
+            envelope::decode(PATH, &body).map_err(|err| err.scrub(self.secret.expose_secret()))?;
         Ok((
             AccessToken::new(answer.access_token),
             Duration::from_secs(answer.expires_in),

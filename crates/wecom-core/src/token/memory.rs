@@ -24,7 +24,9 @@ impl MemoryStore {
 
     fn map(&self) -> std::sync::MutexGuard<'_, HashMap<String, StoredToken>> {
         // A panic elsewhere while holding the lock leaves the map usable: recover it.
-        self.tokens.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.tokens
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
