@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 
+use crate::limits::Limiter;
 use crate::token::{CachedTokenProvider, MemoryStore};
 use crate::transport::Transport;
 use crate::{Error, Result, RetryPolicy, TokenProvider, TokenStore};
@@ -40,6 +41,7 @@ pub(crate) struct Inner {
     pub(crate) retry: RetryPolicy,
     pub(crate) tokens: Arc<dyn TokenProvider>,
     pub(crate) corp_id: String,
+    pub(crate) limiter: Limiter,
 }
 
 impl fmt::Debug for WecomClient {
@@ -90,6 +92,8 @@ pub struct ClientBuilder {
     user_agent: Option<String>,
     max_response_bytes: Option<usize>,
     http: Option<reqwest::Client>,
+    max_in_flight: Option<usize>,
+    max_calls_per_minute: Option<u32>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -170,6 +174,20 @@ impl ClientBuilder {
         self
     }
 
+    /// At most `n` calls of this client in flight at once (others wait); off by default. Set it under
+    /// WeCom's concurrency limit to avoid 45033 in bulk jobs.
+    pub fn max_in_flight(mut self, n: usize) -> Self {
+        self.max_in_flight = Some(n);
+        self
+    }
+
+    /// At most `n` calls of this client a minute, spread evenly (others wait); off by default. Set it
+    /// under WeCom's per-minute budget to avoid 45009 in bulk jobs.
+    pub fn max_calls_per_minute(mut self, n: u32) -> Self {
+        self.max_calls_per_minute = Some(n);
+        self
+    }
+
     /// Builds the client; fails with [`Error::Config`] on a missing credential or a bad base URL.
     pub fn build(self) -> Result<WecomClient> {
         let base_url = parse_base_url(self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
@@ -202,6 +220,17 @@ impl ClientBuilder {
                 "retry policy needs at least one attempt".into(),
             ));
         }
+        if self.max_in_flight == Some(0) {
+            return Err(Error::Config("max_in_flight must be at least 1".into()));
+        }
+        let per_minute =
+            match self.max_calls_per_minute {
+                None => None,
+                Some(n) => Some(std::num::NonZeroU32::new(n).ok_or_else(|| {
+                    Error::Config("max_calls_per_minute must be at least 1".into())
+                })?),
+            };
+        let limiter = Limiter::new(self.max_in_flight, per_minute);
         let corp_id = self.corp_id.unwrap_or_default();
         let tokens: Arc<dyn TokenProvider> = match self.token_provider {
             Some(provider) => provider,
@@ -233,6 +262,7 @@ impl ClientBuilder {
                 retry,
                 tokens,
                 corp_id,
+                limiter,
             }),
         })
     }

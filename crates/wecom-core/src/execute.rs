@@ -146,6 +146,7 @@ impl WecomClient {
             elapsed_ms = tracing::field::Empty,
         );
         async {
+            let _slot = self.inner.limiter.acquire().await;
             let started = Instant::now();
             let url = self.url(call, token);
             let transport = &self.inner.transport;

@@ -10,6 +10,7 @@ mod errcode;
 mod error;
 mod execute;
 pub mod lenient;
+mod limits;
 mod macros;
 pub mod pagination;
 mod redact;
