@@ -30,7 +30,7 @@ pub use error::Error;
 pub use pagination::{CursorPage, CursorRequest, OffsetPage, OffsetRequest, Page, Paginator};
 pub use retry::RetryPolicy;
 pub use secret::AccessToken;
-pub use token::{MemoryStore, StaticToken, StoredToken, TokenProvider, TokenStore};
+pub use token::{Lease, MemoryStore, StaticToken, StoredToken, TokenProvider, TokenStore};
 
 /// The result type of every fallible call of the SDK.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -14,6 +14,13 @@ use crate::{AccessToken, ErrCode, Error, Result};
 
 /// How long before `expires_in` a token stops being used.
 pub(crate) const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(300);
+/// How long a refresh lease lives if its holder never releases it (it crashed, say).
+const LEASE_TTL: Duration = Duration::from_secs(5);
+/// How long an instance waits for the lease holder's token before fetching one itself.
+const LEASE_WAIT: Duration = Duration::from_secs(3);
+const LEASE_POLL: Duration = Duration::from_millis(50);
+/// The longest a store call may take before it counts as failed.
+const STORE_TIMEOUT: Duration = Duration::from_secs(1);
 
 /// Fetches tokens with gettoken, keeps them in process and in a [`TokenStore`], refreshes once for any
 /// number of concurrent callers.
@@ -94,15 +101,62 @@ impl CachedTokenProvider {
         if let Some(failed) = last_failure.as_ref().filter(|f| f.fetch > seen_fetches) {
             return Err(failed.to_error());
         }
-        match self.store.get(&self.key).await {
+        if let Some(token) = self.from_store().await {
+            return Ok(token);
+        }
+        // Across processes: one takes the lease and fetches; the others wait for its token, briefly.
+        let lease = match with_timeout(self.store.try_lease(&self.key, LEASE_TTL)).await {
+            Ok(Some(lease)) => Some(lease),
+            Ok(None) => {
+                if let Some(token) = self.wait_for_other_instance().await {
+                    return Ok(token);
+                }
+                tracing::warn!("no token from the instance holding the refresh lease; fetching");
+                None
+            }
+            Err(err) => {
+                tracing::warn!(error = %err, "token store unavailable; fetching without a lease");
+                None
+            }
+        };
+        let result = self.fetch_and_store(&mut last_failure).await;
+        if let Some(lease) = lease {
+            if let Err(err) = with_timeout(self.store.release(&self.key, &lease)).await {
+                tracing::warn!(error = %err, "could not release the refresh lease; it expires by itself");
+            }
+        }
+        result
+    }
+
+    /// A fresh token from the store, kept in process too.
+    async fn from_store(&self) -> Option<AccessToken> {
+        match with_timeout(self.store.get(&self.key)).await {
             Ok(Some(stored)) if stored.is_fresh(SystemTime::now()) => {
                 let token = stored.token.clone();
                 self.set_local(Some(stored));
-                return Ok(token);
+                Some(token)
             }
-            Ok(_) => {}
-            Err(err) => tracing::warn!(error = %err, "token store unavailable; using gettoken"),
+            Ok(_) => None,
+            Err(err) => {
+                tracing::warn!(error = %err, "token store unavailable; using the in-process cache");
+                None
+            }
         }
+    }
+
+    /// Polls the store while another instance refreshes, for at most [`LEASE_WAIT`].
+    async fn wait_for_other_instance(&self) -> Option<AccessToken> {
+        let deadline = tokio::time::Instant::now() + LEASE_WAIT;
+        while tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(LEASE_POLL).await;
+            if let Some(token) = self.from_store().await {
+                return Some(token);
+            }
+        }
+        None
+    }
+
+    async fn fetch_and_store(&self, last_failure: &mut Option<FailedFetch>) -> Result<AccessToken> {
         let fetched = self.fetcher.fetch().await;
         let fetch = self.fetches.fetch_add(1, Ordering::AcqRel) + 1;
         let (token, expires_in) = match fetched {
@@ -121,13 +175,24 @@ impl CachedTokenProvider {
             token: token.clone(),
             expires_at: SystemTime::now() + usable_for(expires_in, self.margin),
         };
-        if let Err(err) = self.store.put(&self.key, &stored).await {
+        if let Err(err) = with_timeout(self.store.put(&self.key, &stored)).await {
             tracing::warn!(error = %err, "token store unavailable; keeping the token in process");
         }
         self.set_local(Some(stored));
         tracing::debug!(expires_in = expires_in.as_secs(), "fetched an access token");
         Ok(token)
     }
+}
+
+/// Bounds a store call, so that a slow store delays a refresh by at most [`STORE_TIMEOUT`].
+async fn with_timeout<T>(call: impl std::future::Future<Output = Result<T>>) -> Result<T> {
+    tokio::time::timeout(STORE_TIMEOUT, call)
+        .await
+        .unwrap_or_else(|_| {
+            Err(Error::Token(format!(
+                "token store did not answer within {STORE_TIMEOUT:?}"
+            )))
+        })
 }
 
 #[async_trait]
@@ -147,7 +212,7 @@ impl TokenProvider for CachedTokenProvider {
                 *local = None;
             }
         }
-        if let Err(err) = self.store.delete_if(&self.key, stale).await {
+        if let Err(err) = with_timeout(self.store.delete_if(&self.key, stale)).await {
             tracing::warn!(error = %err, "token store unavailable while invalidating a token");
         }
     }

@@ -2,11 +2,11 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use async_trait::async_trait;
 
-use super::{StoredToken, TokenStore};
+use super::{Lease, StoredToken, TokenStore};
 use crate::{AccessToken, Result};
 
 /// Tokens in a map in memory. Share one `Arc<MemoryStore>` between clients of the same process if you
@@ -14,6 +14,8 @@ use crate::{AccessToken, Result};
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     tokens: Mutex<HashMap<String, StoredToken>>,
+    leases: Mutex<HashMap<String, (String, Instant)>>,
+    serial: std::sync::atomic::AtomicU64,
 }
 
 impl MemoryStore {
@@ -49,5 +51,30 @@ impl TokenStore for MemoryStore {
             return Ok(true);
         }
         Ok(false)
+    }
+
+    async fn try_lease(&self, key: &str, ttl: Duration) -> Result<Option<Lease>> {
+        let mut leases = self.leases.lock().unwrap_or_else(|p| p.into_inner());
+        let now = Instant::now();
+        if leases.get(key).is_some_and(|(_, until)| *until > now) {
+            return Ok(None);
+        }
+        let owner = self
+            .serial
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            .to_string();
+        leases.insert(key.to_owned(), (owner.clone(), now + ttl));
+        Ok(Some(Lease::new(owner)))
+    }
+
+    async fn release(&self, key: &str, lease: &Lease) -> Result<()> {
+        let mut leases = self.leases.lock().unwrap_or_else(|p| p.into_inner());
+        if leases
+            .get(key)
+            .is_some_and(|(owner, _)| owner == lease.owner())
+        {
+            leases.remove(key);
+        }
+        Ok(())
     }
 }

@@ -12,7 +12,7 @@ pub(crate) mod gettoken;
 mod memory;
 
 use std::fmt::Debug;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use async_trait::async_trait;
 
@@ -62,4 +62,36 @@ pub trait TokenStore: Send + Sync + Debug {
 
     /// Deletes the token under `key` only if it is `stale`; returns whether it did.
     async fn delete_if(&self, key: &str, stale: &AccessToken) -> Result<bool>;
+
+    /// Tries to take the short lease that lets one holder refresh `key`; `None` while another holds it.
+    /// The lease ends by itself after `ttl`. The default grants every request (no other process shares
+    /// the store).
+    async fn try_lease(&self, key: &str, ttl: Duration) -> Result<Option<Lease>> {
+        let _ = (key, ttl);
+        Ok(Some(Lease::new(String::new())))
+    }
+
+    /// Gives a lease back early, only if it is still this holder's.
+    async fn release(&self, key: &str, lease: &Lease) -> Result<()> {
+        let _ = (key, lease);
+        Ok(())
+    }
+}
+
+/// The right to refresh one key, for a short time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lease {
+    owner: String,
+}
+
+impl Lease {
+    /// A lease held by `owner` (a random token, unique per attempt).
+    pub fn new(owner: String) -> Self {
+        Self { owner }
+    }
+
+    /// The holder's random token, to release only what is still ours.
+    pub fn owner(&self) -> &str {
+        &self.owner
+    }
 }
