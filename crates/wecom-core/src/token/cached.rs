@@ -101,7 +101,7 @@ impl CachedTokenProvider {
         if let Some(failed) = last_failure.as_ref().filter(|f| f.fetch > seen_fetches) {
             return Err(failed.to_error());
         }
-        if let Some(token) = self.from_store().await {
+        if let Some(token) = self.stored_token().await {
             return Ok(token);
         }
         // Across processes: one takes the lease and fetches; the others wait for its token, briefly.
@@ -129,7 +129,7 @@ impl CachedTokenProvider {
     }
 
     /// A fresh token from the store, kept in process too.
-    async fn from_store(&self) -> Option<AccessToken> {
+    async fn stored_token(&self) -> Option<AccessToken> {
         match with_timeout(self.store.get(&self.key)).await {
             Ok(Some(stored)) if stored.is_fresh(SystemTime::now()) => {
                 let token = stored.token.clone();
@@ -149,7 +149,7 @@ impl CachedTokenProvider {
         let deadline = tokio::time::Instant::now() + LEASE_WAIT;
         while tokio::time::Instant::now() < deadline {
             tokio::time::sleep(LEASE_POLL).await;
-            if let Some(token) = self.from_store().await {
+            if let Some(token) = self.stored_token().await {
                 return Some(token);
             }
         }
