@@ -45,7 +45,7 @@ async fn after_a_revocation_all_instances_converge_on_one_new_token() {
     let clients: Vec<WecomClient> = (0..4)
         .map(|_| builder(&server).token_store(store.clone()).build().unwrap())
         .collect();
-    let mut ok_old = follow_users(&server, "OLD").await;
+    let ok_old = follow_users(&server, "OLD").await;
     burst(&clients, 5).await;
     // WeCom revokes OLD.
     ok_old.delete_async().await;
