@@ -40,6 +40,10 @@ pub use wecom_statistics as statistics;
 #[cfg(feature = "callback")]
 pub use wecom_callback as callback;
 
+/// A Redis token store shared by several instances (feature `redis`).
+#[cfg(feature = "redis")]
+pub use wecom_token_redis as token_redis;
+
 /// Every domain accessor (`client.customer()`, `client.tag()`, …): `use wecom_external_contact::prelude::*;`.
 pub mod prelude {
     pub use wecom_core::{ErrCode, Error, Result, WecomClient};

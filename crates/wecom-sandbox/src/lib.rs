@@ -1,0 +1,247 @@
+//! A stateful, in-process fake of WeCom's external-contact (客户联系) API.
+//!
+//! WeCom offers no test environment for 客户联系. The sandbox serves gettoken and every endpoint the
+//! SDK's domain crates call, with WeCom's semantics (tokens that expire and can be revoked, documented
+//! errcodes, cursor paging, limits), over state generated deterministically from a seed: follow users,
+//! customers with tags, tag groups, group chats, and whatever calls create later. Faults can be injected
+//! per endpoint, and counters show what was hit and what was created, so tests can prove that nothing was
+//! sent twice.
+//!
+//! ```no_run
+//! # async fn run() -> std::io::Result<()> {
+//! use wecom_external_contact::prelude::*;
+//!
+//! let sandbox = wecom_sandbox::Sandbox::start().await?;
+//! let client = sandbox.client_builder().build().expect("client");
+//! let users = client.customer().get_follow_user_list().await.expect("users").follow_user;
+//! assert!(!users.is_empty());
+//! # Ok(()) }
+//! ```
+//!
+//! As a binary, for apps in other languages: `cargo run -p wecom-sandbox -- --port 8080 --seed 42`.
+#![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations)]
+
+mod faults;
+mod handlers;
+mod metrics;
+mod reply;
+mod server;
+mod state;
+mod tokens;
+
+use std::net::SocketAddr;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+pub use faults::FaultRule;
+pub use metrics::ServerLimits;
+pub use state::SandboxSize;
+
+use faults::Faults;
+use metrics::Metrics;
+use state::World;
+use tokens::Tokens;
+
+/// How a sandbox starts.
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// Seed of the generated state (and of the fault draws).
+    pub seed: u64,
+    /// How much state to generate.
+    pub size: SandboxSize,
+    /// The lifetime of a token (WeCom: 7200 s).
+    pub token_ttl: Duration,
+    /// The corp id gettoken accepts.
+    pub corp_id: String,
+    /// The secret gettoken accepts.
+    pub secret: String,
+    /// 127.0.0.1 port; 0 for a free one.
+    pub port: u16,
+    /// WeCom-side limits (45033 / 45009); off by default.
+    pub limits: ServerLimits,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        Self {
+            seed: 42,
+            size: SandboxSize::default(),
+            token_ttl: Duration::from_secs(7200),
+            corp_id: "wwsandbox0000000001".to_owned(),
+            secret: "sandbox-external-contact-secret".to_owned(),
+            port: 0,
+            limits: ServerLimits::default(),
+        }
+    }
+}
+
+/// What every request handler shares.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    pub(crate) tokens: Tokens,
+    pub(crate) metrics: Metrics,
+    pub(crate) faults: Faults,
+    pub(crate) world: Mutex<World>,
+    pub(crate) corp_id: String,
+}
+
+impl Shared {
+    pub(crate) fn world(&self) -> std::sync::MutexGuard<'_, World> {
+        self.world.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// A running sandbox; it stops when dropped.
+#[derive(Debug)]
+pub struct Sandbox {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    secret: String,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Sandbox {
+    /// Starts a sandbox with the default configuration (seed 42, default size) on a free port.
+    pub async fn start() -> std::io::Result<Self> {
+        Self::start_with(SandboxConfig::default()).await
+    }
+
+    /// Starts a sandbox as configured.
+    pub async fn start_with(config: SandboxConfig) -> std::io::Result<Self> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
+        let addr = listener.local_addr()?;
+        let metrics = Metrics::default();
+        metrics.set_limits(config.limits);
+        let shared = Arc::new(Shared {
+            tokens: Tokens::new(
+                config.corp_id.clone(),
+                config.secret.clone(),
+                config.token_ttl,
+            ),
+            metrics,
+            faults: Faults::new(config.seed),
+            world: Mutex::new(World::generate(config.seed, &config.size)),
+            corp_id: config.corp_id,
+        });
+        let app = server::router(shared.clone());
+        let task = tokio::spawn(async move {
+            if let Err(err) = axum::serve(listener, app).await {
+                tracing::error!(error = %err, "sandbox server stopped");
+            }
+        });
+        Ok(Self {
+            addr,
+            shared,
+            secret: config.secret,
+            task,
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The corp id gettoken accepts.
+    pub fn corp_id(&self) -> &str {
+        &self.shared.corp_id
+    }
+
+    /// The secret gettoken accepts.
+    pub fn secret(&self) -> &str {
+        &self.secret
+    }
+
+    /// A client builder pointed at this sandbox with its credentials.
+    pub fn client_builder(&self) -> wecom_external_contact::ClientBuilder {
+        wecom_external_contact::WecomClient::builder()
+            .corp_id(self.corp_id())
+            .secret(self.secret())
+            .base_url(self.base_url())
+    }
+
+    /// Injects faults into calls to `path` (e.g. `/cgi-bin/externalcontact/add_msg_template`).
+    pub fn set_fault(&self, path: &str, rule: FaultRule) {
+        self.shared.faults.set(path, rule);
+    }
+
+    /// Injects faults into calls to every endpoint without a rule of its own.
+    pub fn set_fault_for_all(&self, rule: FaultRule) {
+        self.shared.faults.set(faults::ALL, rule);
+    }
+
+    /// Removes every fault rule.
+    pub fn clear_faults(&self) {
+        self.shared.faults.clear();
+    }
+
+    /// Sets WeCom-side limits (45033 above N concurrent calls, 45009 above a per-minute budget).
+    pub fn set_limits(&self, limits: ServerLimits) {
+        self.shared.metrics.set_limits(limits);
+    }
+
+    /// Revokes every token issued so far: calls that carry one get 40014.
+    pub fn revoke_tokens(&self) {
+        self.shared.tokens.revoke_all();
+    }
+
+    /// Requests received for `path` (faulted ones included).
+    pub fn hits(&self, path: &str) -> u64 {
+        self.shared.metrics.hits(path)
+    }
+
+    /// Requests received for gettoken.
+    pub fn gettoken_hits(&self) -> u64 {
+        self.hits("/cgi-bin/gettoken")
+    }
+
+    /// Requests received in all.
+    pub fn total_hits(&self) -> u64 {
+        self.shared.metrics.total_hits()
+    }
+
+    /// Mass messages actually created by add_msg_template.
+    pub fn mass_messages_created(&self) -> u64 {
+        self.shared
+            .metrics
+            .mass_messages_created
+            .load(Ordering::Relaxed)
+    }
+
+    /// Welcome messages actually sent by send_welcome_msg.
+    pub fn welcome_messages_sent(&self) -> u64 {
+        self.shared
+            .metrics
+            .welcome_messages_sent
+            .load(Ordering::Relaxed)
+    }
+
+    /// Calls refused with 45033 / 45009 by [`ServerLimits`].
+    pub fn limit_rejections(&self) -> (u64, u64) {
+        let m = &self.shared.metrics;
+        (
+            m.rejected_concurrent.load(Ordering::Relaxed),
+            m.rejected_freq.load(Ordering::Relaxed),
+        )
+    }
+
+    /// Issues a welcome code for `external_userid` as the add_external_contact callback would carry it.
+    pub fn issue_welcome_code(&self, userid: &str, external_userid: &str) -> String {
+        self.shared
+            .world()
+            .issue_welcome_code(userid, external_userid)
+    }
+
+    /// The follow users and how many customers each has, as generated.
+    pub fn follow_users(&self) -> Vec<(String, usize)> {
+        self.shared.world().follow_user_counts()
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}

@@ -1,0 +1,121 @@
+//! The HTTP side: one dispatcher in front of every endpoint, applying tokens, limits and faults.
+
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{header, Method, StatusCode, Uri};
+use axum::response::Response;
+use axum::Router;
+
+use crate::faults::{After, Before};
+use crate::reply::{envelope, ApiError, Input};
+use crate::{handlers, Shared};
+
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
+    Router::new().fallback(dispatch).with_state(shared)
+}
+
+async fn dispatch(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    body: Bytes,
+) -> Response {
+    let path = uri.path();
+    let query = uri.query().unwrap_or("");
+    shared.metrics.hit(path);
+    if path == "/cgi-bin/gettoken" {
+        return json(gettoken(&shared, query));
+    }
+    let Some(endpoint) = handlers::route(path) else {
+        return Response::builder()
+            .status(StatusCode::NOT_FOUND)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(
+                ApiError::new(404, format!("no such endpoint in the sandbox: {path}")).body(),
+            ))
+            .unwrap_or_default();
+    };
+    if method != endpoint.method {
+        return json(Err(ApiError::new(
+            40058,
+            format!("{path} takes {}", endpoint.method),
+        )));
+    }
+    let token = access_token(query);
+    if let Err(err) = shared.tokens.check(token.as_deref()) {
+        return json(Err(err));
+    }
+    let _slot = match shared.metrics.admit() {
+        Ok(slot) => slot,
+        Err(err) => return json(Err(err)),
+    };
+    let (before, after) = shared.faults.draw(path);
+    if let Some(Before::Errcode(code, message)) = before {
+        return json(Err(ApiError::new(code, message)));
+    }
+    let reply = (endpoint.handler)(&shared, Input { query, body: &body });
+    match after {
+        None => json(reply),
+        Some(After::Delay(delay)) => {
+            tokio::time::sleep(delay).await;
+            json(reply)
+        }
+        Some(After::Http502) => Response::builder()
+            .status(StatusCode::BAD_GATEWAY)
+            .header(header::CONTENT_TYPE, "text/html")
+            .body(Body::from(
+                "<html><head><title>502 Bad Gateway</title></head></html>",
+            ))
+            .unwrap_or_default(),
+        Some(After::Drop) => {
+            // Headers go out, then the body fails: the connection is cut mid-answer.
+            let broken = futures::stream::once(async {
+                Err::<Bytes, std::io::Error>(std::io::Error::other(
+                    "sandbox dropped the connection",
+                ))
+            });
+            Response::builder()
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from_stream(broken))
+                .unwrap_or_default()
+        }
+    }
+}
+
+fn gettoken(shared: &Shared, query: &str) -> crate::reply::Reply {
+    #[derive(serde::Deserialize)]
+    struct Query {
+        #[serde(default)]
+        corpid: String,
+        #[serde(default)]
+        corpsecret: String,
+    }
+    let q: Query = Input { query, body: &[] }.query()?;
+    let (token, expires_in) = shared.tokens.get_token(&q.corpid, &q.corpsecret)?;
+    crate::reply::ok(&serde_json::json!({"access_token": token, "expires_in": expires_in}))
+}
+
+fn access_token(query: &str) -> Option<String> {
+    url_pairs(query)
+        .find(|(k, _)| k == "access_token")
+        .map(|(_, v)| v)
+}
+
+fn url_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+        .unwrap_or_default()
+        .into_iter()
+}
+
+fn json(reply: crate::reply::Reply) -> Response {
+    let body = match reply {
+        Ok(object) => envelope(&object),
+        Err(err) => err.body(),
+    };
+    Response::builder()
+        .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
+        .body(Body::from(body))
+        .unwrap_or_default()
+}

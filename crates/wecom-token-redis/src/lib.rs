@@ -1,0 +1,35 @@
+//! A [`TokenStore`] backed by Redis, so that several instances of a service share one WeCom access
+//! token instead of each spending WeCom's gettoken quota.
+//!
+//! - Keys: a prefix + the corp id + a hash of the secret (never the secret); the TTL follows
+//!   `expires_in` minus the refresh margin, so Redis drops a token when the SDK would stop using it.
+//! - Refresh: one instance takes a short lease (`SET NX PX`, a random owner, released by a
+//!   compare-and-delete script); the others poll the key briefly, then fetch themselves (wecom-core's
+//!   cached provider does the waiting, bounded to seconds).
+//! - Invalidation is compare-and-delete: an instance that saw 42001 for token A never deletes a token B
+//!   another instance already stored.
+//! - Outages: every call is bounded by wecom-core; a failing Redis is logged and the in-process cache
+//!   carries on, so an outage never becomes a gettoken per request.
+//!
+//! ```no_run
+//! use std::sync::Arc;
+//! use wecom_core::WecomClient;
+//! use wecom_token_redis::RedisTokenStore;
+//!
+//! # fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let store = RedisTokenStore::new("redis://127.0.0.1:6379/")?;
+//! let client = WecomClient::builder()
+//!     .corp_id("ww0123456789")
+//!     .secret("the 客户联系 secret")
+//!     .token_store(Arc::new(store))
+//!     .build()?;
+//! # let _ = client; Ok(()) }
+//! ```
+//!
+//! [`TokenStore`]: wecom_core::TokenStore
+#![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations)]
+
+mod store;
+
+pub use store::{RedisTokenStore, DEFAULT_PREFIX};
