@@ -48,7 +48,6 @@ impl World {
                     SURNAMES[i % SURNAMES.len()],
                     GIVEN[(i * 7) % GIVEN.len()]
                 ),
-                department: 1 + (i as i64 % 5),
             })
             .collect();
         world.tag_groups = (0..size.tag_groups)
@@ -84,12 +83,13 @@ impl World {
             let kind = if rng.u8(..10) < 8 { 1 } else { 2 };
             let given = GIVEN[rng.usize(..GIVEN.len())];
             let name = format!("{}{}", SURNAMES[rng.usize(..SURNAMES.len())], given);
-            let tags = (0..rng.usize(0..3))
-                .filter_map(|_| {
-                    (!tag_ids.is_empty()).then(|| tag_ids[rng.usize(..tag_ids.len())].clone())
-                })
-                .collect::<Vec<_>>();
-            let mut tag_ids_dedup = tags;
+            let mut tag_ids_dedup: Vec<String> = if tag_ids.is_empty() {
+                Vec::new()
+            } else {
+                (0..rng.usize(0..3))
+                    .map(|_| tag_ids[rng.usize(..tag_ids.len())].clone())
+                    .collect()
+            };
             tag_ids_dedup.sort();
             tag_ids_dedup.dedup();
             let external_userid = format!("wmSbx{i:07}{}", alnum(&mut rng, 20));

@@ -33,7 +33,6 @@ impl Default for SandboxSize {
 pub(crate) struct Member {
     pub(crate) userid: String,
     pub(crate) name: String,
-    pub(crate) department: i64,
 }
 
 #[derive(Debug, Clone)]
