@@ -36,7 +36,9 @@ fn executor(c: &mut Criterion) {
         .enable_all()
         .build()
         .unwrap();
-    let server = server_rt.block_on(FixedResponseServer::start(BODY)).unwrap();
+    let server = server_rt
+        .block_on(FixedResponseServer::start(BODY))
+        .unwrap();
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -145,36 +145,38 @@ impl WecomClient {
             errcode = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
         );
-        async {
-            let _slot = self.inner.limiter.acquire().await;
-            let started = Instant::now();
-            let url = self.url(call, token);
-            let transport = &self.inner.transport;
-            let result = match transport
-                .send(call.method, call.path, &url, call.body.clone())
-                .await
-            {
-                Ok(body) => envelope::check(call.path, &body).map(|()| body),
-                Err(err) => Err(err),
-            }
-            .map_err(|err| err.scrub(token.expose()));
-            let span = tracing::Span::current();
-            span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-            span.record(
-                "errcode",
-                result
-                    .as_ref()
-                    .err()
-                    .and_then(Error::code)
-                    .map_or(0, |c| c.0),
-            );
-            if let Err(err) = &result {
-                tracing::debug!(error = %err, "call failed");
-            }
-            result
+        // No subscriber wants the span: skip the instrumentation on the hot path.
+        if span.is_disabled() {
+            return self.exchange(call, token).await;
         }
-        .instrument(span)
-        .await
+        let started = Instant::now();
+        let result = self.exchange(call, token).instrument(span.clone()).await;
+        span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+        span.record(
+            "errcode",
+            result
+                .as_ref()
+                .err()
+                .and_then(Error::code)
+                .map_or(0, |c| c.0),
+        );
+        if let Err(err) = &result {
+            tracing::debug!(parent: &span, error = %err, "call failed");
+        }
+        result
+    }
+
+    /// One HTTP exchange with the envelope checked; texts echoing the token are scrubbed.
+    async fn exchange(&self, call: &Call<'_>, token: &AccessToken) -> Result<Bytes> {
+        let _slot = self.inner.limiter.acquire().await;
+        let url = self.url(call, token);
+        let sent = self
+            .inner
+            .transport
+            .send(call.method, call.path, &url, call.body.clone())
+            .await;
+        sent.and_then(|body| envelope::check(call.path, &body).map(|()| body))
+            .map_err(|err| err.scrub(token.expose()))
     }
 
     fn url(&self, call: &Call<'_>, token: &AccessToken) -> String {
