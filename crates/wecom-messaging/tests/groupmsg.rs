@@ -1,12 +1,10 @@
 //! get_groupmsg_list_v2, get_groupmsg_task, get_groupmsg_send_result and their streams.
 
-mod common;
-
-use common::{mock_any_body, mock_post, mock_status};
 use futures::TryStreamExt;
 use httpmock::MockServer;
 use serde_json::json;
 use wecom_core::test_util::client;
+use wecom_core::test_util::mock::{mock_any_body, mock_post, mock_status};
 use wecom_core::Error;
 use wecom_messaging::{
     Attachment, ChatType, CreateType, FilterType, GetGroupMsgListV2Request,

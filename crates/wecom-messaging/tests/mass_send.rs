@@ -1,14 +1,12 @@
 //! add_msg_template, remind_groupmsg_send, cancel_groupmsg_send: bodies, answers, validation, and the
 //! promise that a mass message is never sent twice.
 
-mod common;
-
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{mock_any_body, mock_post, mock_status};
 use httpmock::MockServer;
 use serde_json::json;
+use wecom_core::test_util::mock::{mock_any_body, mock_post, mock_status};
 use wecom_core::test_util::{client, fast_retries, TEST_TOKEN};
 use wecom_core::{ErrCode, Error, StaticToken, WecomClient};
 use wecom_messaging::{AddMsgTemplateRequest, Attachment, ChatType, Link, MessagingExt, TagFilter};

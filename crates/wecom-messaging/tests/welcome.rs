@@ -1,11 +1,9 @@
 //! send_welcome_msg and the group welcome template endpoints.
 
-mod common;
-
-use common::{mock_any_body, mock_post, mock_status};
 use httpmock::MockServer;
 use serde_json::json;
 use wecom_core::test_util::client;
+use wecom_core::test_util::mock::{mock_any_body, mock_post, mock_status};
 use wecom_core::{ErrCode, Error};
 use wecom_messaging::{
     AddGroupWelcomeTemplateRequest, Attachment, DelGroupWelcomeTemplateRequest,

@@ -4,6 +4,7 @@
 //! stays the business of wecom-core's own tests.
 
 mod fixed_server;
+pub mod mock;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -1,9 +1,9 @@
-//! Helpers shared by this crate's tests.
-#![allow(dead_code)]
+//! httpmock helpers for the endpoint tests of the domain crates: one mock per WeCom call, matching the
+//! exact method, path, `access_token` and (for [`mock_post`]) the exact JSON body.
 
+use super::TEST_TOKEN;
 use httpmock::{Method::POST, Mock, MockServer};
 use serde_json::Value;
-use wecom_core::test_util::TEST_TOKEN;
 
 /// A mock of `POST path?access_token=TEST_TOKEN` with exactly `body`, answering `answer` as JSON.
 pub async fn mock_post<'a>(
