@@ -1,3 +1,76 @@
-//! WeCom callbacks (接收事件服务器): verification, decryption and typed events.
+//! WeCom (企业微信) callbacks (接收事件服务器): the WXBizMsgCrypt scheme and typed external-contact events.
+//!
+//! - [`MsgCrypt`] checks `msg_signature` (SHA-1, constant-time compare), decrypts (AES-256-CBC, PKCS#7 with a
+//!   32-byte block, strictly checked), checks the receive id, and encrypts replies. It answers the GET URL
+//!   handshake ([`MsgCrypt::verify_url`]) and opens POST bodies in the XML or the JSON envelope
+//!   ([`MsgCrypt::decrypt`]).
+//! - [`Event::parse`] turns the decrypted XML into a typed [`Event`]: `change_external_contact`,
+//!   `change_external_chat`, `change_external_tag`, `customer_acquisition`; anything else is kept raw in
+//!   [`Event::Unknown`].
+//! - With the `axum` feature, [`receiver::router`] is a ready `axum::Router` (handshake, events, replay
+//!   guard).
+//!
+//! Every failure is an [`Error`] whose [`Error::code`] is the `-400xx` number of WeCom's official samples.
+//! No input makes this crate panic.
+//!
+//! ```
+//! use wecom_callback::{ContactChange, Event, MsgCrypt};
+//!
+//! # fn main() -> Result<(), wecom_callback::Error> {
+//! // Token, EncodingAESKey and corp id as set in the admin console.
+//! let crypt = MsgCrypt::new("QDG6eK", "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", "wx5823bf96d3bd56c7")?;
+//!
+//! // What WeCom would POST: an event, encrypted and signed.
+//! let xml = "<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName>\
+//!            <FromUserName><![CDATA[sys]]></FromUserName><CreateTime>1718000001</CreateTime>\
+//!            <MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_contact]]></Event>\
+//!            <ChangeType><![CDATA[del_follow_user]]></ChangeType><UserID><![CDATA[zhangsan]]></UserID>\
+//!            <ExternalUserID><![CDATA[wmABC]]></ExternalUserID></xml>";
+//! let encrypt = crypt.encrypt(xml)?;
+//! let (timestamp, nonce) = ("1718000001", "1372623149");
+//! let msg_signature = crypt.signature(timestamp, nonce, &encrypt);
+//! let body = format!("<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName>\
+//!                     <Encrypt><![CDATA[{encrypt}]]></Encrypt><AgentID><![CDATA[]]></AgentID></xml>");
+//!
+//! // The receiving side: verify, decrypt, parse.
+//! let plaintext = crypt.decrypt(&msg_signature, timestamp, nonce, &body)?;
+//! assert_eq!(plaintext, xml);
+//! match Event::parse(&plaintext)? {
+//!     Event::ExternalContact { header, change: ContactChange::DelFollowUser { user_id, external_user_id } } => {
+//!         assert_eq!((user_id.as_str(), external_user_id.as_str()), ("zhangsan", "wmABC"));
+//!         assert_eq!(header.create_time.as_secs(), 1718000001);
+//!     }
+//!     other => panic!("unexpected {other:?}"),
+//! }
+//!
+//! // A tampered request is refused before anything is decrypted.
+//! let error = crypt.decrypt(&msg_signature, "1718000002", nonce, &body).unwrap_err();
+//! assert_eq!(error.code(), -40001);
+//! # Ok(())
+//! # }
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod crypt;
+mod envelope;
+mod error;
+pub mod event;
+mod pkcs7;
+mod signature;
+mod xml;
+
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod receiver;
+pub mod replay;
+
+pub use crypt::MsgCrypt;
+pub use error::{BoxError, BufferError, DecryptError, Error, KeyError, Result};
+pub use event::{
+    AcquisitionChange, ChatChange, ChatUpdate, ContactChange, DeleteSource, Event, EventHeader,
+    FailReason, JoinScene, QuitScene, TagChange, TagRef, TagType, Timestamp, UnknownEvent,
+    UpdateDetail,
+};
+pub use replay::ReplayGuard;

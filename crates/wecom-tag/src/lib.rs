@@ -1,8 +1,41 @@
 //! WeCom external-contact API: Corp customer tags and marking customers (企业客户标签).
 //!
-//! Reach it through [`TagExt::tag`] on a [`wecom_core::WecomClient`].
+//! Reach it through [`TagExt::tag`] on a [`wecom_core::WecomClient`]. Each method is named after its
+//! endpoint: `get_corp_tag_list`, `add_corp_tag`, `edit_corp_tag`, `del_corp_tag`, `mark_tag`.
+//! The Go package this SDK was seeded from spells these `AddCropTag` / `GetCropTagList` (a typo);
+//! here they are `corp`, as in WeCom's paths.
+//!
+//! ```no_run
+//! use wecom_tag::{AddCorpTagRequest, GetCorpTagListRequest, MarkTagRequest, NewCorpTag, TagExt};
+//!
+//! # async fn run(client: wecom_core::WecomClient) -> wecom_core::Result<()> {
+//! let group = client
+//!     .tag()
+//!     .add_corp_tag(
+//!         &AddCorpTagRequest::new_group("客户等级", ["一般", "重要"]).tag(NewCorpTag::new("核心").order(9)),
+//!     )
+//!     .await?
+//!     .tag_group;
+//! let important = &group.tag[1].id;
+//!
+//! client
+//!     .tag()
+//!     .mark_tag(&MarkTagRequest::new("zhangsan", "woAJ2GCAAAd1NPGHKSD4wKmE8Aabj9AAA").add_tag([important]))
+//!     .await?;
+//!
+//! for group in client.tag().get_corp_tag_list(&GetCorpTagListRequest::new()).await?.tag_group {
+//!     println!("{}: {} tags", group.group_name, group.tag.len());
+//! }
+//! # Ok(())
+//! # }
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
+
+mod api;
+mod types;
+
+pub use types::*;
 
 wecom_core::accessor! {
     /// Corp customer tags and marking customers (企业客户标签).

@@ -1,0 +1,359 @@
+//! Throughput of a typed `batch_get_by_user` (a realistic 10-customer page, ~7 KB of JSON with Chinese
+//! text) against a loopback server, beside the same request made with bare reqwest + serde into plain
+//! structs of the same shape, at concurrency 1 and 32.
+//!
+//! Run: `cargo bench -p wecom-customer --bench batch_get_by_user -- --warm-up-time 1 --measurement-time 5`
+//! (criterion's `thrpt` line is calls per second). After criterion's groups it prints paired figures
+//! (SDK and bare rounds alternating, medians), which stay fair when the machine's load changes during
+//! the run; with `WECOM_BENCH_DIAG=1` it also compares bare reqwest against itself plus one of the
+//! SDK's differences at a time (a per-call timeout, core's reqwest settings, this crate's types).
+
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use futures::StreamExt;
+use serde::{Deserialize, Serialize};
+use wecom_core::test_util::{self, FixedResponseServer, TEST_TOKEN};
+use wecom_core::WecomClient;
+use wecom_customer::{BatchGetByUserRequest, CustomerExt};
+
+const PAGE: &str = include_str!("../tests/fixtures/batch_get_by_user_page10.json");
+const USERIDS: [&str; 2] = ["zhangsan", "lisi"];
+
+// The plain structs a hand-written client would decode into: same fields, no lenient decoding, no
+// integer enums.
+#[derive(Serialize)]
+struct BareRequest<'a> {
+    userid_list: &'a [&'a str],
+    limit: u32,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareResponse {
+    errcode: i64,
+    #[serde(default)]
+    errmsg: String,
+    #[serde(default)]
+    external_contact_list: Vec<BareItem>,
+    #[serde(default)]
+    next_cursor: String,
+    fail_info: Option<BareFailInfo>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareFailInfo {
+    unlicensed_userid_list: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareItem {
+    external_contact: BareContact,
+    follow_info: BareFollowInfo,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareContact {
+    external_userid: String,
+    name: String,
+    position: Option<String>,
+    avatar: Option<String>,
+    corp_name: Option<String>,
+    corp_full_name: Option<String>,
+    #[serde(rename = "type")]
+    kind: i64,
+    gender: i64,
+    unionid: Option<String>,
+    external_profile: Option<BareProfile>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareProfile {
+    external_corp_name: Option<String>,
+    #[serde(default)]
+    external_attr: Vec<BareAttr>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareAttr {
+    #[serde(rename = "type")]
+    kind: i64,
+    name: String,
+    text: Option<BareText>,
+    web: Option<BareWeb>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareText {
+    value: String,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareWeb {
+    url: String,
+    title: String,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareFollowInfo {
+    userid: String,
+    remark: String,
+    description: String,
+    createtime: i64,
+    tag_id: Vec<String>,
+    remark_corp_name: Option<String>,
+    remark_mobiles: Vec<String>,
+    oper_userid: String,
+    add_way: i64,
+    wechat_channels: Option<BareChannels>,
+    state: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareChannels {
+    nickname: String,
+    source: i64,
+}
+
+async fn sdk_call(client: &WecomClient, req: &BatchGetByUserRequest) {
+    let page = client.customer().batch_get_by_user(req).await.unwrap();
+    assert_eq!(page.external_contact_list.len(), 10);
+}
+
+async fn bare_call(http: &reqwest::Client, url: &str) {
+    let body = serde_json::to_vec(&BareRequest {
+        userid_list: &USERIDS,
+        limit: 100,
+    })
+    .unwrap();
+    let resp = http
+        .post(url)
+        .header(reqwest::header::CONTENT_TYPE, "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let bytes = resp.bytes().await.unwrap();
+    let page: BareResponse = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!((page.errcode, page.external_contact_list.len()), (0, 10));
+}
+
+/// Runs `iters` calls, at most `concurrency` in flight, and returns the wall time.
+async fn run<F, Fut>(iters: u64, concurrency: usize, call: F) -> Duration
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let start = Instant::now();
+    futures::stream::iter(0..iters)
+        .map(|_| call())
+        .buffer_unordered(concurrency)
+        .for_each(|()| async {})
+        .await;
+    start.elapsed()
+}
+
+fn batch_get_by_user(c: &mut Criterion) {
+    // The server runs on a runtime of its own, so that the client's runtime measures the client only.
+    let server_rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let server = server_rt
+        .block_on(FixedResponseServer::start(PAGE))
+        .unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let base = server.base_url();
+    let client = test_util::client(&base);
+    let req = BatchGetByUserRequest::new(USERIDS).limit(100);
+    let http = reqwest::Client::new();
+    let url = format!("{base}/cgi-bin/externalcontact/batch/get_by_user?access_token={TEST_TOKEN}");
+
+    let mut group = c.benchmark_group("batch_get_by_user");
+    group.throughput(Throughput::Elements(1));
+    for concurrency in [1usize, 32] {
+        group.bench_with_input(
+            BenchmarkId::new("sdk", concurrency),
+            &concurrency,
+            |b, &n| {
+                b.to_async(&rt)
+                    .iter_custom(|iters| run(iters, n, || sdk_call(&client, &req)))
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("bare_reqwest", concurrency),
+            &concurrency,
+            |b, &n| {
+                b.to_async(&rt)
+                    .iter_custom(|iters| run(iters, n, || bare_call(&http, &url)))
+            },
+        );
+    }
+    group.finish();
+
+    // The decode alone: this crate's types against the plain structs.
+    let mut group = c.benchmark_group("decode_page10");
+    group.bench_function("sdk_types", |b| {
+        b.iter(|| {
+            let page: wecom_customer::BatchGetByUserResponse =
+                serde_json::from_str(std::hint::black_box(PAGE)).unwrap();
+            page.external_contact_list.len()
+        })
+    });
+    group.bench_function("bare_types", |b| {
+        b.iter(|| {
+            let page: BareResponse = serde_json::from_str(std::hint::black_box(PAGE)).unwrap();
+            page.external_contact_list.len()
+        })
+    });
+    group.finish();
+
+    // The machine may be shared: load that changes between criterion's runs skews a comparison of
+    // separate runs. So also measure paired rounds, SDK and bare alternating, and report medians.
+    for concurrency in [1usize, 32] {
+        compare(
+            &rt,
+            "sdk",
+            concurrency,
+            || sdk_call(&client, &req),
+            &http,
+            &url,
+        );
+    }
+    if std::env::var_os("WECOM_BENCH_DIAG").is_some() {
+        diagnose(&rt, &req, &http, &url);
+    }
+}
+
+const ROUNDS: usize = 15;
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// Alternates rounds of `variant` and of bare reqwest; prints the median calls/s of each and the median
+/// ratio.
+fn compare<F, Fut>(
+    rt: &tokio::runtime::Runtime,
+    name: &str,
+    concurrency: usize,
+    variant: F,
+    http: &reqwest::Client,
+    url: &str,
+) where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let calls: u64 = if concurrency == 1 { 500 } else { 2_000 };
+    let (mut ours, mut bare, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        let v = calls as f64 / rt.block_on(run(calls, concurrency, &variant)).as_secs_f64();
+        let b = calls as f64
+            / rt.block_on(run(calls, concurrency, || bare_call(http, url)))
+                .as_secs_f64();
+        ours.push(v);
+        bare.push(b);
+        ratios.push(v / b);
+    }
+    println!(
+        "paired, concurrency {concurrency}, {ROUNDS} rounds of {calls} calls: {name} {:.0} calls/s, \
+         bare {:.0} calls/s, median ratio {:.3}",
+        median(&mut ours),
+        median(&mut bare),
+        median(&mut ratios)
+    );
+}
+
+/// With `WECOM_BENCH_DIAG=1`: one difference between the SDK and bare reqwest at a time, at
+/// concurrency 32.
+fn diagnose(
+    rt: &tokio::runtime::Runtime,
+    req: &BatchGetByUserRequest,
+    http: &reqwest::Client,
+    url: &str,
+) {
+    // The reqwest client as wecom-core's builder makes it.
+    let configured = reqwest::Client::builder()
+        .user_agent("wecom-external-contact/0.1.0")
+        .connect_timeout(Duration::from_secs(5))
+        .pool_idle_timeout(Duration::from_secs(60))
+        .build()
+        .unwrap();
+    let with_timeout = || async {
+        tokio::time::timeout(Duration::from_secs(5), bare_call(http, url))
+            .await
+            .unwrap()
+    };
+    let typed = || async {
+        let body = serde_json::to_vec(req).unwrap();
+        let bytes = http
+            .post(url)
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        let page: wecom_customer::BatchGetByUserResponse = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(page.external_contact_list.len(), 10);
+    };
+    let (mut ratios, mut ours) = (Vec::new(), Vec::new());
+    for _ in 0..41 {
+        let start = Instant::now();
+        for _ in 0..500 {
+            let page: wecom_customer::BatchGetByUserResponse =
+                serde_json::from_str(std::hint::black_box(PAGE)).unwrap();
+            std::hint::black_box(page);
+        }
+        let sdk = start.elapsed();
+        let start = Instant::now();
+        for _ in 0..500 {
+            let page: BareResponse = serde_json::from_str(std::hint::black_box(PAGE)).unwrap();
+            std::hint::black_box(page);
+        }
+        let bare = start.elapsed();
+        ours.push(sdk.as_secs_f64() / 500.0 * 1e6);
+        ratios.push(bare.as_secs_f64() / sdk.as_secs_f64());
+    }
+    println!(
+        "paired decode of the page: sdk types {:.1} µs, median speed ratio vs plain structs {:.3}",
+        median(&mut ours),
+        median(&mut ratios)
+    );
+    compare(
+        rt,
+        "bare + tokio::time::timeout",
+        32,
+        with_timeout,
+        http,
+        url,
+    );
+    compare(
+        rt,
+        "bare, core's reqwest settings",
+        32,
+        || bare_call(&configured, url),
+        http,
+        url,
+    );
+    compare(rt, "bare into the SDK's types", 32, typed, http, url);
+}
+
+criterion_group!(benches, batch_get_by_user);
+criterion_main!(benches);

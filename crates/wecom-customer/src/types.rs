@@ -1,0 +1,25 @@
+//! Request and response types of 客户管理, each request beside its endpoint description.
+
+mod batch;
+mod contact;
+mod follow;
+mod get;
+mod list;
+mod remark;
+
+pub use batch::{
+    BatchGetByUserRequest, BatchGetByUserResponse, CustomerWithFollowInfo, FailInfo,
+    MAX_BATCH_LIMIT, MAX_BATCH_USERIDS,
+};
+pub use contact::{
+    AttrMiniprogram, AttrText, AttrWeb, CustomerType, ExternalAttr, ExternalAttrType,
+    ExternalContact, ExternalProfile, Gender, ProfileWechatChannels, WechatChannelsStatus,
+};
+pub use follow::{
+    AddWay, FollowInfo, FollowUser, FollowUserTag, TagType, WechatChannels, WechatChannelsSource,
+};
+pub use get::{GetRequest, GetResponse};
+pub use list::{GetFollowUserListRequest, GetFollowUserListResponse, ListRequest, ListResponse};
+pub use remark::{
+    RemarkRequest, MAX_DESCRIPTION_CHARS, MAX_REMARK_CHARS, MAX_REMARK_COMPANY_CHARS,
+};
