@@ -19,12 +19,10 @@ async fn main() -> Result<()> {
             (builder.build()?, None)
         }
         _ => {
-            let fake = fake::start().await;
-            let client = WecomClient::builder()
-                .corp_id(fake::CORP_ID)
-                .secret(fake::SECRET)
-                .base_url(fake.base_url())
-                .build()?;
+            let fake = wecom_sandbox::Sandbox::start()
+                .await
+                .map_err(|e| wecom_external_contact::Error::Config(format!("sandbox: {e}")))?;
+            let client = fake.client_builder().build()?;
             eprintln!(
                 "no WECOM_CORP_ID / WECOM_SECRET: using a local fake at {}",
                 fake.base_url()
@@ -61,46 +59,3 @@ async fn main() -> Result<()> {
     Ok(())
 }
 
-/// A minimal local fake, until the full sandbox serves the quickstart.
-mod fake {
-    use httpmock::{Method, MockServer};
-
-    pub const CORP_ID: &str = "ww_quickstart";
-    pub const SECRET: &str = "quickstart-secret";
-
-    pub async fn start() -> MockServer {
-        let server = MockServer::start_async().await;
-        server
-            .mock_async(|when, then| {
-                when.method(Method::GET).path("/cgi-bin/gettoken");
-                then.status(200).body(
-                    r#"{"errcode":0,"errmsg":"ok","access_token":"QUICKSTART","expires_in":7200}"#,
-                );
-            })
-            .await;
-        server
-            .mock_async(|when, then| {
-                when.path("/cgi-bin/externalcontact/get_follow_user_list");
-                then.status(200)
-                    .body(r#"{"errcode":0,"errmsg":"ok","follow_user":["zhangsan","lisi"]}"#);
-            })
-            .await;
-        server
-            .mock_async(|when, then| {
-                when.path("/cgi-bin/externalcontact/list")
-                    .query_param("userid", "zhangsan");
-                then.status(200)
-                    .body(r#"{"errcode":0,"errmsg":"ok","external_userid":["wmA","wmB","wmC"]}"#);
-            })
-            .await;
-        server
-            .mock_async(|when, then| {
-                when.path("/cgi-bin/externalcontact/list")
-                    .query_param("userid", "lisi");
-                then.status(200)
-                    .body(r#"{"errcode":84061,"errmsg":"not external contact"}"#);
-            })
-            .await;
-        server
-    }
-}
