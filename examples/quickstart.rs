@@ -58,4 +58,3 @@ async fn main() -> Result<()> {
     }
     Ok(())
 }
-
