@@ -66,7 +66,7 @@ async fn a_join_way_is_created_read_and_limited() {
         .await
         .unwrap()
         .join_way;
-    assert_eq!(way.chat_id_list, [chat.chat_id.clone()]);
+    assert_eq!(way.chat_id_list, std::slice::from_ref(&chat.chat_id));
     assert_eq!(way.state.as_deref(), Some("store_042"));
 
     let six: Vec<String> = (0..6).map(|i| format!("wr{i}")).collect();
