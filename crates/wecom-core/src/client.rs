@@ -93,7 +93,7 @@ pub struct ClientBuilder {
     max_response_bytes: Option<usize>,
     http: Option<reqwest::Client>,
     max_in_flight: Option<usize>,
-    max_calls_per_minute: Option<u32>,
+    max_calls_per: Option<(u32, Duration)>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -184,7 +184,14 @@ impl ClientBuilder {
     /// At most `n` calls of this client a minute, spread evenly (others wait); off by default. Set it
     /// under WeCom's per-minute budget to avoid 45009 in bulk jobs.
     pub fn max_calls_per_minute(mut self, n: u32) -> Self {
-        self.max_calls_per_minute = Some(n);
+        self.max_calls_per = Some((n, Duration::from_secs(60)));
+        self
+    }
+
+    /// At most `n` calls of this client per `period`, spread evenly: the general form of
+    /// [`max_calls_per_minute`](Self::max_calls_per_minute), for budgets WeCom states per hour or day.
+    pub fn max_calls_per(mut self, n: u32, period: Duration) -> Self {
+        self.max_calls_per = Some((n, period));
         self
     }
 
@@ -223,14 +230,21 @@ impl ClientBuilder {
         if self.max_in_flight == Some(0) {
             return Err(Error::Config("max_in_flight must be at least 1".into()));
         }
-        let per_minute =
-            match self.max_calls_per_minute {
-                None => None,
-                Some(n) => Some(std::num::NonZeroU32::new(n).ok_or_else(|| {
-                    Error::Config("max_calls_per_minute must be at least 1".into())
-                })?),
-            };
-        let limiter = Limiter::new(self.max_in_flight, per_minute);
+        let rate = match self.max_calls_per {
+            None => None,
+            Some((n, period)) => {
+                let n = std::num::NonZeroU32::new(n).ok_or_else(|| {
+                    Error::Config("the call rate must allow at least 1 call".into())
+                })?;
+                if period.is_zero() {
+                    return Err(Error::Config(
+                        "the call rate needs a non-zero period".into(),
+                    ));
+                }
+                Some((n, period))
+            }
+        };
+        let limiter = Limiter::new(self.max_in_flight, rate);
         let corp_id = self.corp_id.unwrap_or_default();
         let tokens: Arc<dyn TokenProvider> = match self.token_provider {
             Some(provider) => provider,

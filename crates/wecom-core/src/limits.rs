@@ -5,6 +5,7 @@
 
 use std::num::NonZeroU32;
 use std::sync::Arc;
+use std::time::Duration;
 
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use tokio::sync::{Semaphore, SemaphorePermit};
@@ -13,25 +14,27 @@ use tokio::sync::{Semaphore, SemaphorePermit};
 #[derive(Debug, Default)]
 pub(crate) struct Limiter {
     in_flight: Option<Semaphore>,
-    per_minute: Option<Arc<DefaultDirectRateLimiter>>,
+    rate: Option<Arc<DefaultDirectRateLimiter>>,
 }
 
 impl Limiter {
-    pub(crate) fn new(max_in_flight: Option<usize>, per_minute: Option<NonZeroU32>) -> Self {
+    /// `rate`: at most `n` calls per period.
+    pub(crate) fn new(max_in_flight: Option<usize>, rate: Option<(NonZeroU32, Duration)>) -> Self {
         Self {
             in_flight: max_in_flight.map(Semaphore::new),
-            // No burst beyond the steady rate: a minute's budget spread evenly over the minute.
-            per_minute: per_minute.map(|n| {
-                Arc::new(RateLimiter::direct(
-                    Quota::per_minute(n).allow_burst(NonZeroU32::MIN),
-                ))
+            // No burst beyond the steady rate: a period's budget spread evenly over the period, so no
+            // window of that length (WeCom counts fixed windows) ever sees more than `n` calls.
+            rate: rate.and_then(|(n, period)| {
+                let interval = (period / n.get()).max(Duration::from_nanos(1));
+                let quota = Quota::with_period(interval)?.allow_burst(NonZeroU32::MIN);
+                Some(Arc::new(RateLimiter::direct(quota)))
             }),
         }
     }
 
     /// Waits for a slot; the permit frees it when dropped.
     pub(crate) async fn acquire(&self) -> Option<SemaphorePermit<'_>> {
-        if let Some(rate) = &self.per_minute {
+        if let Some(rate) = &self.rate {
             rate.until_ready().await;
         }
         match &self.in_flight {

@@ -1,6 +1,7 @@
 //! `wecom-sandbox --port 8080 --seed 42 [--customers N] [--members N] [--token-ttl SECS]`: serves the
 //! fake WeCom API on 127.0.0.1 until interrupted, for apps in any language.
 
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -58,9 +59,14 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("WeCom sandbox at {}", sandbox.base_url());
-    println!("corp id: {}", sandbox.corp_id());
-    println!("secret:  {}", sandbox.secret());
+    // Whoever started us may stop reading once it has the address: a closed stdout is not an error.
+    let _ = writeln!(
+        std::io::stdout(),
+        "WeCom sandbox at {}\ncorp id: {}\nsecret:  {}",
+        sandbox.base_url(),
+        sandbox.corp_id(),
+        sandbox.secret()
+    );
     let _ = tokio::signal::ctrl_c().await;
     ExitCode::SUCCESS
 }

@@ -8,12 +8,24 @@ use std::time::{Duration, Instant};
 use crate::reply::ApiError;
 
 /// WeCom-side limits the sandbox enforces, off by default.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ServerLimits {
     /// Above this many calls in flight at once: errcode 45033.
     pub max_concurrent: Option<usize>,
-    /// Above this many calls in one minute: errcode 45009.
+    /// Above this many calls in one window (a minute, as WeCom counts): errcode 45009.
     pub per_minute: Option<u64>,
+    /// The length of the fixed window `per_minute` counts in: 60 s, shorter to test a budget quickly.
+    pub window: Duration,
+}
+
+impl Default for ServerLimits {
+    fn default() -> Self {
+        Self {
+            max_concurrent: None,
+            per_minute: None,
+            window: Duration::from_secs(60),
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -82,7 +94,7 @@ impl Metrics {
             let now = Instant::now();
             if window
                 .0
-                .is_none_or(|start| now.duration_since(start) >= Duration::from_secs(60))
+                .is_none_or(|start| now.duration_since(start) >= limits.window)
             {
                 *window = (Some(now), 0);
             }

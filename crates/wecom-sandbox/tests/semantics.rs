@@ -170,6 +170,7 @@ async fn server_limits_answer_45033_and_45009() {
     sandbox.set_limits(ServerLimits {
         max_concurrent: None,
         per_minute: Some(2),
+        ..ServerLimits::default()
     });
     client.get_raw(FOLLOW_USERS, &[]).await.unwrap();
     client.get_raw(FOLLOW_USERS, &[]).await.unwrap();
