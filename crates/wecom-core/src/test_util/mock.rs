@@ -2,7 +2,10 @@
 //! exact method, path, `access_token` and (for [`mock_post`]) the exact JSON body.
 
 use super::TEST_TOKEN;
-use httpmock::{Method::POST, Mock, MockServer};
+use httpmock::{
+    Method::{GET, POST},
+    Mock, MockServer,
+};
 use serde_json::Value;
 
 /// A mock of `POST path?access_token=TEST_TOKEN` with exactly `body`, answering `answer` as JSON.
@@ -44,6 +47,33 @@ pub async fn mock_any_body<'a>(server: &'a MockServer, path: &str, answer: &str)
             when.method(POST)
                 .path(path)
                 .query_param("access_token", TEST_TOKEN);
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(answer);
+        })
+        .await
+}
+
+/// A mock of `GET path?access_token=TEST_TOKEN&<query>` (each pair exactly; `cursor` must be absent
+/// unless given), answering `answer` as JSON.
+pub async fn mock_get<'a>(
+    server: &'a MockServer,
+    path: &str,
+    query: &[(&str, &str)],
+    answer: &str,
+) -> Mock<'a> {
+    server
+        .mock_async(|when, then| {
+            let mut when = when
+                .method(GET)
+                .path(path)
+                .query_param("access_token", TEST_TOKEN);
+            for (name, value) in query {
+                when = when.query_param(*name, *value);
+            }
+            if !query.iter().any(|(name, _)| *name == "cursor") {
+                when.query_param_missing("cursor");
+            }
             then.status(200)
                 .header("content-type", "application/json")
                 .body(answer);

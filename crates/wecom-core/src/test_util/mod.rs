@@ -9,7 +9,7 @@ pub mod mock;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::{RetryPolicy, StaticToken, WecomClient};
+use crate::{Error, RetryPolicy, StaticToken, WecomClient};
 
 pub use fixed_server::FixedResponseServer;
 
@@ -61,4 +61,20 @@ where
         encoded, expected
     );
     decoded
+}
+
+/// Panics unless `result` is the API error `code` of the endpoint at `path` (errmsg kept as sent).
+pub fn assert_api_error<T: std::fmt::Debug>(result: crate::Result<T>, code: i64, path: &str) {
+    match result {
+        Err(Error::Api {
+            code: got,
+            path: got_path,
+            message,
+        }) => {
+            assert_eq!(got.0, code, "errcode (errmsg {message:?})");
+            assert_eq!(got_path, path, "the error names the endpoint");
+            assert!(!message.is_empty(), "errmsg is kept");
+        }
+        other => panic!("expected API error {code} from {path}, got {other:?}"),
+    }
 }
