@@ -80,7 +80,7 @@ impl<'a> ContactWayApi<'a> {
     pub fn list_contact_way_stream(
         &self,
         req: ListContactWayRequest,
-    ) -> impl Stream<Item = Result<ListedContactWay>> + Send + 'static {
+    ) -> impl Stream<Item = Result<ListedContactWay>> + Send + Unpin + 'static {
         self.client().paginate(req).items()
     }
 

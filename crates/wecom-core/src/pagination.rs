@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use futures::stream::{self, Stream, StreamExt};
+use futures::stream::{self, BoxStream, StreamExt};
 
 use crate::{Endpoint, Result, WecomClient};
 
@@ -97,8 +97,8 @@ where
     R: Endpoint<Response: Page> + Clone + Send + 'static,
 {
     /// Every page, fetched when polled. Ends after the last page, after a repeated cursor, or after
-    /// the first error (which it yields).
-    pub fn pages(self) -> impl Stream<Item = Result<R::Response>> + Send + 'static {
+    /// the first error (which it yields). Boxed once, so it is `Unpin`: `try_next()` works directly.
+    pub fn pages(self) -> BoxStream<'static, Result<R::Response>> {
         struct State<R: Endpoint> {
             client: WecomClient,
             next: Option<R>,
@@ -128,15 +128,17 @@ where
                 Err(err) => Some((Err(err), state)),
             }
         })
+        .boxed()
     }
 
     /// Every item of every page, in order; ends like [`Paginator::pages`].
-    pub fn items(self) -> impl Stream<Item = Result<<R::Response as Page>::Item>> + Send + 'static {
+    pub fn items(self) -> BoxStream<'static, Result<<R::Response as Page>::Item>> {
         self.pages()
             .map(|page| match page {
                 Ok(page) => stream::iter(page.into_items().into_iter().map(Ok)).left_stream(),
                 Err(err) => stream::once(async move { Err(err) }).right_stream(),
             })
             .flatten()
+            .boxed()
     }
 }

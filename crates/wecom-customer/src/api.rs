@@ -88,13 +88,13 @@ impl<'a> CustomerApi<'a> {
     /// Every [`CustomerWithFollowInfo`] of [`batch_get_by_user`](Self::batch_get_by_user), fetching
     /// page after page from `req`'s cursor on (a page is fetched only when the stream is polled); ends
     /// after the last page, a repeated cursor, or the first error (which it yields). `fail_info` is not
-    /// part of the items: call `batch_get_by_user` for it. The stream is `Unpin` (boxed once), so
+    /// part of the items: call `batch_get_by_user` for it. The stream is `Unpin`, so
     /// `try_next()` works on it directly.
     pub fn batch_get_by_user_stream(
         &self,
         req: BatchGetByUserRequest,
     ) -> impl Stream<Item = Result<CustomerWithFollowInfo>> + Send + Unpin + 'static {
-        Box::pin(self.client().paginate(req).items())
+        self.client().paginate(req).items()
     }
 
     /// Every customer of any number of members: `userids` is split into chunks of 100 (WeCom's limit),

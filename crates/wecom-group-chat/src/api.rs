@@ -24,7 +24,7 @@ impl<'a> GroupChatApi<'a> {
     pub fn list_stream(
         &self,
         req: GroupChatListRequest,
-    ) -> impl Stream<Item = Result<GroupChatListItem>> + Send + 'static {
+    ) -> impl Stream<Item = Result<GroupChatListItem>> + Send + Unpin + 'static {
         self.client().paginate(req).items()
     }
 

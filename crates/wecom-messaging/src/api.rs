@@ -42,7 +42,7 @@ impl<'a> MessagingApi<'a> {
     pub fn get_groupmsg_list_v2_stream(
         &self,
         req: GetGroupMsgListV2Request,
-    ) -> impl Stream<Item = Result<GroupMsg>> + Send + 'static {
+    ) -> impl Stream<Item = Result<GroupMsg>> + Send + Unpin + 'static {
         self.client().paginate(req).items()
     }
 
@@ -63,7 +63,7 @@ impl<'a> MessagingApi<'a> {
     pub fn get_groupmsg_task_stream(
         &self,
         req: GetGroupMsgTaskRequest,
-    ) -> impl Stream<Item = Result<GroupMsgTask>> + Send + 'static {
+    ) -> impl Stream<Item = Result<GroupMsgTask>> + Send + Unpin + 'static {
         self.client().paginate(req).items()
     }
 
@@ -84,7 +84,7 @@ impl<'a> MessagingApi<'a> {
     pub fn get_groupmsg_send_result_stream(
         &self,
         req: GetGroupMsgSendResultRequest,
-    ) -> impl Stream<Item = Result<GroupMsgSendResult>> + Send + 'static {
+    ) -> impl Stream<Item = Result<GroupMsgSendResult>> + Send + Unpin + 'static {
         self.client().paginate(req).items()
     }
 

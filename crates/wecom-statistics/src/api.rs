@@ -43,7 +43,7 @@ impl<'a> StatisticsApi<'a> {
     pub fn groupchat_statistic_stream(
         &self,
         req: GroupChatStatisticRequest,
-    ) -> impl Stream<Item = Result<GroupChatStatisticItem>> + Send + 'static {
+    ) -> impl Stream<Item = Result<GroupChatStatisticItem>> + Send + Unpin + 'static {
         self.client().paginate_offset(req).items()
     }
 
