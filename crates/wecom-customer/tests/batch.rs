@@ -2,11 +2,12 @@
 
 mod common;
 
-use common::{mock_any, mock_post, BATCH};
+use common::BATCH;
 use futures::{StreamExt, TryStreamExt};
 use httpmock::MockServer;
 use serde_json::{json, Value};
 use wecom_core::test_util::client;
+use wecom_core::test_util::mock::{mock_any_body, mock_post};
 use wecom_core::{ErrCode, Error};
 use wecom_customer::{
     AddWay, BatchGetByUserRequest, CustomerExt, CustomerType, CustomerWithFollowInfo, Gender,
@@ -258,7 +259,7 @@ async fn batch_get_by_users_stream_is_lazy_and_stops_at_the_first_error() {
 #[tokio::test]
 async fn batch_get_by_users_stream_of_no_ids_sends_nothing() {
     let server = MockServer::start_async().await;
-    let any = mock_any(&server, BATCH, &page("wm0", "x", "")).await;
+    let any = mock_any_body(&server, BATCH, &page("wm0", "x", "")).await;
     let items: Vec<CustomerWithFollowInfo> = client(&server.base_url())
         .customer()
         .batch_get_by_users_stream(Vec::<String>::new(), Some(100))
@@ -271,7 +272,7 @@ async fn batch_get_by_users_stream_of_no_ids_sends_nothing() {
 
 async fn assert_invalid(req: BatchGetByUserRequest, expected: &str) {
     let server = MockServer::start_async().await;
-    let any = mock_any(&server, BATCH, &page("wm0", "x", "")).await;
+    let any = mock_any_body(&server, BATCH, &page("wm0", "x", "")).await;
     let err = client(&server.base_url())
         .customer()
         .batch_get_by_user(&req)
@@ -316,7 +317,7 @@ fn limits_at_the_edges_are_accepted() {
 #[tokio::test]
 async fn batch_get_by_users_stream_with_a_bad_limit_yields_one_error_and_sends_nothing() {
     let server = MockServer::start_async().await;
-    let any = mock_any(&server, BATCH, &page("wm0", "x", "")).await;
+    let any = mock_any_body(&server, BATCH, &page("wm0", "x", "")).await;
     let results: Vec<_> = client(&server.base_url())
         .customer()
         .batch_get_by_users_stream(ids(0..250), Some(0))

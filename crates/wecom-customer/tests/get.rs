@@ -2,10 +2,11 @@
 
 mod common;
 
-use common::{mock_get, GET_PATH};
+use common::GET_PATH;
 use futures::TryStreamExt;
 use httpmock::MockServer;
-use wecom_core::test_util::client;
+use wecom_core::test_util::mock::mock_get;
+use wecom_core::test_util::{assert_api_error, client};
 use wecom_customer::{
     AddWay, CustomerExt, CustomerType, ExternalAttrType, ExternalContact, FollowUser, Gender,
     GetRequest, GetResponse, TagType, WechatChannelsSource, WechatChannelsStatus,
@@ -122,6 +123,26 @@ async fn get_passes_the_cursor() {
     assert_eq!(resp.follow_user.len(), 1);
     assert_eq!(resp.follow_user[0].userid, "wangwu");
     assert_eq!(resp.next_cursor, "");
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn get_of_a_customer_no_longer_related_to_any_member_is_errcode_84061() {
+    // WeCom's answer when every follow user has been deleted by the customer (or has deleted
+    // the customer); it carries an empty follow_user, which must not hide the errcode.
+    let server = MockServer::start_async().await;
+    let mock = mock_get(
+        &server,
+        GET_PATH,
+        &[("external_userid", "wmH_mvCwAA9qN0iva70sM2tZ_p3cosVQ")],
+        include_str!("fixtures/errcode_84061_get.json"),
+    )
+    .await;
+    let result = client(&server.base_url())
+        .customer()
+        .get("wmH_mvCwAA9qN0iva70sM2tZ_p3cosVQ", None)
+        .await;
+    assert_api_error(result, 84061, GET_PATH);
     mock.assert_calls_async(1).await;
 }
 

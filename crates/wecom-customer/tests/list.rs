@@ -2,9 +2,10 @@
 
 mod common;
 
-use common::{mock_get, FOLLOW_USERS, LIST};
+use common::{FOLLOW_USERS, LIST};
 use httpmock::MockServer;
-use wecom_core::test_util::client;
+use wecom_core::test_util::mock::mock_get;
+use wecom_core::test_util::{assert_api_error, client};
 use wecom_core::ErrCode;
 use wecom_customer::CustomerExt;
 
@@ -128,5 +129,23 @@ async fn get_follow_user_list_decodes_the_members() {
         .await
         .unwrap();
     assert_eq!(resp.follow_user, ["zhangsan", "lisi", "wangwu"]);
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn get_follow_user_list_with_a_secret_not_allowed_to_call_it_is_errcode_48002() {
+    let server = MockServer::start_async().await;
+    let mock = mock_get(
+        &server,
+        FOLLOW_USERS,
+        &[],
+        include_str!("fixtures/errcode_48002.json"),
+    )
+    .await;
+    let result = client(&server.base_url())
+        .customer()
+        .get_follow_user_list()
+        .await;
+    assert_api_error(result, 48002, FOLLOW_USERS);
     mock.assert_calls_async(1).await;
 }

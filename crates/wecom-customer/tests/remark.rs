@@ -2,10 +2,11 @@
 
 mod common;
 
-use common::{mock_any, mock_post, mock_status, REMARK};
+use common::REMARK;
 use httpmock::MockServer;
 use serde_json::json;
 use wecom_core::test_util::client;
+use wecom_core::test_util::mock::{mock_any_body, mock_post, mock_status};
 use wecom_core::{EmptyResponse, ErrCode, Error};
 use wecom_customer::{CustomerExt, RemarkRequest};
 
@@ -101,7 +102,7 @@ async fn remark_is_idempotent_so_a_502_is_retried() {
 
 async fn assert_invalid(req: RemarkRequest, expected: &str) {
     let server = MockServer::start_async().await;
-    let any = mock_any(&server, REMARK, include_str!("fixtures/ok.json")).await;
+    let any = mock_any_body(&server, REMARK, include_str!("fixtures/ok.json")).await;
     let err = client(&server.base_url())
         .customer()
         .remark(&req)

@@ -1,7 +1,7 @@
 //! One test per endpoint: exact method, path, token and body; decoded fields; one hit.
 
 use serde_json::json;
-use wecom_core::test_util::{client, mock::mock_post, mock::mock_status};
+use wecom_core::test_util::{assert_api_error, client, mock::mock_post, mock::mock_status};
 use wecom_core::{EmptyResponse, ErrCode, Error};
 use wecom_tag::{
     AddCorpTagRequest, DelCorpTagRequest, EditCorpTagRequest, GetCorpTagListRequest,
@@ -272,5 +272,97 @@ async fn mark_tag_on_a_non_customer_is_errcode_84061() {
     assert_eq!(err.code(), Some(ErrCode(84061)));
     assert_eq!(err.code(), Some(ErrCode::NO_EXTERNAL_CONTACT));
     assert!(!err.is_retryable());
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn get_corp_tag_list_without_customer_contact_permission_is_errcode_84074() {
+    let server = httpmock::MockServer::start_async().await;
+    let path = "/cgi-bin/externalcontact/get_corp_tag_list";
+    let mock = mock_post(
+        &server,
+        path,
+        json!({"group_id": ["etAJ2GCAAAGNxG0kZ3F8DW4KLzsFAAAA"]}),
+        include_str!("fixtures/error_84074.json"),
+    )
+    .await;
+
+    let result = client(&server.base_url())
+        .tag()
+        .get_corp_tag_list(
+            &GetCorpTagListRequest::new().group_id(["etAJ2GCAAAGNxG0kZ3F8DW4KLzsFAAAA"]),
+        )
+        .await;
+
+    assert_api_error(result, 84074, path);
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn add_corp_tag_with_a_name_already_in_the_group_is_errcode_40071() {
+    let server = httpmock::MockServer::start_async().await;
+    let path = "/cgi-bin/externalcontact/add_corp_tag";
+    let mock = mock_post(
+        &server,
+        path,
+        json!({"group_id": "etAJ2GCAAAGNxG0kZ3F8DW4KLzsFAAAA", "tag": [{"name": "重要"}]}),
+        include_str!("fixtures/error_40071.json"),
+    )
+    .await;
+
+    let result = client(&server.base_url())
+        .tag()
+        .add_corp_tag(&AddCorpTagRequest::in_group(
+            "etAJ2GCAAAGNxG0kZ3F8DW4KLzsFAAAA",
+            ["重要"],
+        ))
+        .await;
+
+    assert_api_error(result, 40071, path);
+    // Not retryable, and add_corp_tag is never re-sent anyway: exactly one request.
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn edit_corp_tag_with_an_unknown_tag_id_is_errcode_40068() {
+    let server = httpmock::MockServer::start_async().await;
+    let path = "/cgi-bin/externalcontact/edit_corp_tag";
+    let mock = mock_post(
+        &server,
+        path,
+        json!({"id": "etAJ2GCAAAd1NPGHKSD4wKmE8Aabj9ZZZ", "name": "重要客户"}),
+        include_str!("fixtures/error_40068.json"),
+    )
+    .await;
+
+    let result = client(&server.base_url())
+        .tag()
+        .edit_corp_tag(
+            &EditCorpTagRequest::new("etAJ2GCAAAd1NPGHKSD4wKmE8Aabj9ZZZ").name("重要客户"),
+        )
+        .await;
+
+    assert_api_error(result, 40068, path);
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn del_corp_tag_of_an_already_deleted_tag_is_errcode_40068() {
+    let server = httpmock::MockServer::start_async().await;
+    let path = "/cgi-bin/externalcontact/del_corp_tag";
+    let mock = mock_post(
+        &server,
+        path,
+        json!({"tag_id": ["etAJ2GCAAAd1NPGHKSD4wKmE8Aabj9ZZZ"]}),
+        include_str!("fixtures/error_40068.json"),
+    )
+    .await;
+
+    let result = client(&server.base_url())
+        .tag()
+        .del_corp_tag(&DelCorpTagRequest::new().tag_id(["etAJ2GCAAAd1NPGHKSD4wKmE8Aabj9ZZZ"]))
+        .await;
+
+    assert_api_error(result, 40068, path);
     mock.assert_calls_async(1).await;
 }
