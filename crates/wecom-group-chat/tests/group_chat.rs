@@ -4,7 +4,7 @@ use futures::TryStreamExt;
 use httpmock::MockServer;
 use serde_json::json;
 use wecom_core::test_util::mock::{mock_any_body, mock_post};
-use wecom_core::test_util::{assert_round_trip, client};
+use wecom_core::test_util::{assert_api_error, assert_round_trip, client, wecom_error};
 use wecom_core::{ErrCode, Error};
 use wecom_group_chat::*;
 
@@ -274,6 +274,46 @@ async fn opengid_to_chatid_returns_the_chat_id() {
         .await
         .unwrap();
     assert_eq!(resp.chat_id, "ooAAAAAAAAAAAAAAAAAAAA");
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn get_with_an_unknown_chat_id_is_errcode_40050() {
+    // What WeCom answers for a chat_id it does not know (a typo, or an id of another corp).
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        GET,
+        json!({"chat_id": "wrOgQhDgAAMYQiS5ol9G7gK9JVQUAAAA", "need_name": 1}),
+        &wecom_error(40050, "invalid group id"),
+    )
+    .await;
+    let result = client(&server.base_url())
+        .group_chat()
+        .get(&GroupChatGetRequest::new("wrOgQhDgAAMYQiS5ol9G7gK9JVQUAAAA").need_name(true))
+        .await;
+    assert_api_error(result, 40050, GET);
+    // A business errcode is final: the idempotent read is not retried.
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn opengid_to_chatid_of_a_non_customer_group_is_errcode_90501() {
+    // Only customer groups (客户群) created by the corp's staff convert; an opengid of an ordinary
+    // WeChat group answers 90501 (该群不是客户群).
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        OPENGID,
+        json!({"opengid": "tGBcb35a1mZL7nYkGQ0x3Xx8qOAA"}),
+        &wecom_error(90501, "chat is not external group chat"),
+    )
+    .await;
+    let result = client(&server.base_url())
+        .group_chat()
+        .opengid_to_chatid("tGBcb35a1mZL7nYkGQ0x3Xx8qOAA")
+        .await;
+    assert_api_error(result, 90501, OPENGID);
     mock.assert_calls_async(1).await;
 }
 

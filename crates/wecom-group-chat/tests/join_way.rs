@@ -3,7 +3,7 @@
 use httpmock::MockServer;
 use serde_json::json;
 use wecom_core::test_util::mock::{mock_any_body, mock_post, mock_status};
-use wecom_core::test_util::{assert_round_trip, client};
+use wecom_core::test_util::{assert_api_error, assert_round_trip, client, wecom_error};
 use wecom_core::{EmptyResponse, Error};
 use wecom_group_chat::*;
 
@@ -280,6 +280,101 @@ async fn del_join_way_sends_the_config_id() {
         .await
         .unwrap();
     assert_eq!(resp, EmptyResponse {});
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn add_join_way_over_the_api_quota_is_errcode_41045_and_not_resent() {
+    // API-created join ways share the corp's quota with 「联系我」 (500,000); past it WeCom answers
+    // 41045 (API添加「联系我」达到数量上限). Nothing was created, and the call is not repeated.
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        ADD,
+        json!({"scene": 2, "chat_id_list": ["wrOgQhDgAAH2Yy-CTZ6POca8mlBEdaaa"], "state": "海报渠道"}),
+        &wecom_error(41045, "contact way count exceed limit"),
+    )
+    .await;
+    let req = AddJoinWayRequest::new(JoinWayScene::QrCode, ["wrOgQhDgAAH2Yy-CTZ6POca8mlBEdaaa"])
+        .state("海报渠道");
+    let result = client(&server.base_url())
+        .group_chat()
+        .add_join_way(&req)
+        .await;
+    assert_api_error(result, 41045, ADD);
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn get_join_way_with_an_unknown_config_id_is_errcode_41044() {
+    // A config_id that was deleted, or created by another app (an app sees only its own join
+    // ways), answers 41044 (无效的config_id).
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        GET,
+        json!({"config_id": "9ad7fa5cdaa6511298498f979c47deleted"}),
+        &wecom_error(41044, "invalid config_id"),
+    )
+    .await;
+    let result = client(&server.base_url())
+        .group_chat()
+        .get_join_way(&GetJoinWayRequest::new(
+            "9ad7fa5cdaa6511298498f979c47deleted",
+        ))
+        .await;
+    assert_api_error(result, 41044, GET);
+    // Not retried, unlike the 502 in `get_join_way_is_retried_after_a_502`.
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn update_join_way_with_an_unknown_chat_id_is_errcode_40050() {
+    // Every chat in chat_id_list must be an existing customer group; an unknown one answers 40050.
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        UPDATE,
+        json!({
+            "config_id": "9ad7fa5cdaa6511298498f979c4722de",
+            "scene": 2,
+            "chat_id_list": ["wrOgQhDgAAH2Yy-CTZ6POca8mlBEdaaa", "wrOgQhDgAAunknownchat0000AAAA"]
+        }),
+        &wecom_error(40050, "invalid group id"),
+    )
+    .await;
+    let req = UpdateJoinWayRequest::new(
+        "9ad7fa5cdaa6511298498f979c4722de",
+        JoinWayScene::QrCode,
+        [
+            "wrOgQhDgAAH2Yy-CTZ6POca8mlBEdaaa",
+            "wrOgQhDgAAunknownchat0000AAAA",
+        ],
+    );
+    let result = client(&server.base_url())
+        .group_chat()
+        .update_join_way(&req)
+        .await;
+    assert_api_error(result, 40050, UPDATE);
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn del_join_way_of_an_unknown_config_id_is_errcode_41044() {
+    // Deleting a join way that is already gone (a repeated delete) answers 41044.
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        DEL,
+        json!({"config_id": "42b34949e138eb6e027c123cba77faaa"}),
+        &wecom_error(41044, "invalid config_id"),
+    )
+    .await;
+    let result = client(&server.base_url())
+        .group_chat()
+        .del_join_way(&DelJoinWayRequest::new("42b34949e138eb6e027c123cba77faaa"))
+        .await;
+    assert_api_error(result, 41044, DEL);
     mock.assert_calls_async(1).await;
 }
 

@@ -3,8 +3,8 @@
 use futures::TryStreamExt;
 use httpmock::MockServer;
 use serde_json::json;
-use wecom_core::test_util::client;
 use wecom_core::test_util::mock::{mock_any_body, mock_post, mock_status};
+use wecom_core::test_util::{assert_api_error, client, wecom_error};
 use wecom_core::Error;
 use wecom_messaging::{
     Attachment, ChatType, CreateType, FilterType, GetGroupMsgListV2Request,
@@ -208,6 +208,74 @@ async fn get_groupmsg_send_result_sends_exact_body_and_decodes() {
     );
     assert_eq!(list[2].external_userid, None);
     assert_eq!(list[2].status, SendStatus::QuotaReached);
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn get_groupmsg_list_v2_with_an_unknown_creator_is_errcode_40003() {
+    // `creator` must be a member's userid; one that is not in the address book answers 40003.
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        LIST,
+        json!({
+            "chat_type": "single",
+            "start_time": 1605171726,
+            "end_time": 1605172726,
+            "creator": "zhangshan_typo"
+        }),
+        &wecom_error(40003, "invalid userid"),
+    )
+    .await;
+    let req = GetGroupMsgListV2Request::new(ChatType::Single, 1605171726, 1605172726)
+        .creator("zhangshan_typo");
+    let result = client(&server.base_url())
+        .messaging()
+        .get_groupmsg_list_v2(&req)
+        .await;
+    assert_api_error(result, 40003, LIST);
+    // A business errcode is final: the idempotent read is not retried.
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn get_groupmsg_task_while_dispatching_is_errcode_41063() {
+    // Right after add_msg_template, WeCom is still dispatching the message to the members' tasks
+    // and answers 41063 (群发消息正在被派发中，请稍后再试). The caller waits; the SDK does not loop.
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        TASK,
+        json!({"msgid": "msgGCAAAXtWyujaWJHDDGi0mACAAAA", "limit": 1000}),
+        &wecom_error(41063, "msg is dispatching, please try again later"),
+    )
+    .await;
+    let req = GetGroupMsgTaskRequest::new("msgGCAAAXtWyujaWJHDDGi0mACAAAA").limit(1000);
+    let result = client(&server.base_url())
+        .messaging()
+        .get_groupmsg_task(&req)
+        .await;
+    assert_api_error(result, 41063, TASK);
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn get_groupmsg_send_result_while_dispatching_is_errcode_41063() {
+    // The same 41063 from the per-member result of a message that is still being dispatched.
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        RESULT,
+        json!({"msgid": "msgGCAAAXtWyujaWJHDDGi0mACAAAA", "userid": "zhangsan"}),
+        &wecom_error(41063, "msg is dispatching, please try again later"),
+    )
+    .await;
+    let req = GetGroupMsgSendResultRequest::new("msgGCAAAXtWyujaWJHDDGi0mACAAAA", "zhangsan");
+    let result = client(&server.base_url())
+        .messaging()
+        .get_groupmsg_send_result(&req)
+        .await;
+    assert_api_error(result, 41063, RESULT);
     mock.assert_calls_async(1).await;
 }
 

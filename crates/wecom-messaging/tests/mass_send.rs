@@ -7,11 +7,13 @@ use std::time::Duration;
 use httpmock::MockServer;
 use serde_json::json;
 use wecom_core::test_util::mock::{mock_any_body, mock_post, mock_status};
-use wecom_core::test_util::{client, fast_retries, TEST_TOKEN};
+use wecom_core::test_util::{assert_api_error, client, fast_retries, wecom_error, TEST_TOKEN};
 use wecom_core::{ErrCode, Error, StaticToken, WecomClient};
 use wecom_messaging::{AddMsgTemplateRequest, Attachment, ChatType, Link, MessagingExt, TagFilter};
 
 const PATH: &str = "/cgi-bin/externalcontact/add_msg_template";
+const REMIND: &str = "/cgi-bin/externalcontact/remind_groupmsg_send";
+const CANCEL: &str = "/cgi-bin/externalcontact/cancel_groupmsg_send";
 
 fn full_request() -> AddMsgTemplateRequest {
     AddMsgTemplateRequest::to_customers([
@@ -143,6 +145,34 @@ async fn add_msg_template_system_busy_is_not_resent() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrCode::SYSTEM_BUSY));
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn add_msg_template_with_no_sendable_customer_is_errcode_41048_and_not_resent() {
+    // None of the listed customers can receive it (not the sender's customers, or past their
+    // monthly quota): WeCom answers 41048 (无可发送的客户). The SDK does not send it again.
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        PATH,
+        json!({
+            "chat_type": "single",
+            "external_userid": ["wmqfasd1e1927831123109rBAAAA"],
+            "sender": "zhangsan",
+            "text": {"content": "本周六门店会员日，全场八折"}
+        }),
+        &wecom_error(41048, "no customer to send"),
+    )
+    .await;
+    let req = AddMsgTemplateRequest::to_customers(["wmqfasd1e1927831123109rBAAAA"])
+        .sender("zhangsan")
+        .text("本周六门店会员日，全场八折");
+    let result = client(&server.base_url())
+        .messaging()
+        .add_msg_template(&req)
+        .await;
+    assert_api_error(result, 41048, PATH);
     mock.assert_calls_async(1).await;
 }
 
@@ -305,6 +335,25 @@ async fn remind_groupmsg_send_502_is_not_resent() {
 }
 
 #[tokio::test]
+async fn remind_groupmsg_send_with_an_invalid_msgid_is_errcode_41047_and_not_resent() {
+    // A msgid WeCom does not know as a corp mass message answers 41047 (无效的企业群发消息id).
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        REMIND,
+        json!({"msgid": "msgGCAAAXtWyujaWJHDDGi0mACZZZZ"}),
+        &wecom_error(41047, "invalid msgid"),
+    )
+    .await;
+    let result = client(&server.base_url())
+        .messaging()
+        .remind_groupmsg_send("msgGCAAAXtWyujaWJHDDGi0mACZZZZ")
+        .await;
+    assert_api_error(result, 41047, REMIND);
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
 async fn cancel_groupmsg_send_sends_msgid() {
     let server = MockServer::start_async().await;
     let mock = mock_post(
@@ -341,4 +390,23 @@ async fn cancel_groupmsg_send_is_retried_on_502() {
         "{err:?}"
     );
     mock.assert_calls_async(3).await;
+}
+
+#[tokio::test]
+async fn cancel_groupmsg_send_with_an_invalid_msgid_is_errcode_41047() {
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        CANCEL,
+        json!({"msgid": "msgGCAAAXtWyujaWJHDDGi0mACZZZZ"}),
+        &wecom_error(41047, "invalid msgid"),
+    )
+    .await;
+    let result = client(&server.base_url())
+        .messaging()
+        .cancel_groupmsg_send("msgGCAAAXtWyujaWJHDDGi0mACZZZZ")
+        .await;
+    assert_api_error(result, 41047, CANCEL);
+    // Idempotent, yet a business errcode is final: one call, unlike the 502 (three).
+    mock.assert_calls_async(1).await;
 }

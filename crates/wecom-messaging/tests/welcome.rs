@@ -2,8 +2,8 @@
 
 use httpmock::MockServer;
 use serde_json::json;
-use wecom_core::test_util::client;
 use wecom_core::test_util::mock::{mock_any_body, mock_post, mock_status};
+use wecom_core::test_util::{assert_api_error, client, wecom_error};
 use wecom_core::{ErrCode, Error};
 use wecom_messaging::{
     AddGroupWelcomeTemplateRequest, Attachment, DelGroupWelcomeTemplateRequest,
@@ -13,6 +13,9 @@ use wecom_messaging::{
 
 const SEND: &str = "/cgi-bin/externalcontact/send_welcome_msg";
 const ADD: &str = "/cgi-bin/externalcontact/group_welcome_template/add";
+const EDIT: &str = "/cgi-bin/externalcontact/group_welcome_template/edit";
+const GET: &str = "/cgi-bin/externalcontact/group_welcome_template/get";
+const DEL: &str = "/cgi-bin/externalcontact/group_welcome_template/del";
 
 fn welcome() -> SendWelcomeMsgRequest {
     SendWelcomeMsgRequest::new("CALLBACK_CODE")
@@ -289,5 +292,89 @@ async fn del_group_welcome_template_sends_exact_body() {
         )
         .await
         .unwrap();
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn add_group_welcome_template_over_the_100_limit_is_errcode_41055_and_not_resent() {
+    // The corp's library holds at most 100 templates; one more answers 41055
+    // (群欢迎语模板数量达到上限). Nothing was created, and the call is not repeated.
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        ADD,
+        json!({"text": {"content": "欢迎加入会员群"}, "notify": 0}),
+        &wecom_error(41055, "group welcome template count exceed limit"),
+    )
+    .await;
+    let req =
+        AddGroupWelcomeTemplateRequest::new(GroupWelcomeContent::default().text("欢迎加入会员群"))
+            .notify(Notify::Silent);
+    let result = client(&server.base_url())
+        .messaging()
+        .add_group_welcome_template(&req)
+        .await;
+    assert_api_error(result, 41055, ADD);
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn edit_group_welcome_template_of_another_app_is_errcode_40058() {
+    // An app may edit only the templates it created; another template_id is an invalid parameter.
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        EDIT,
+        json!({"template_id": "msgYYYYYYY", "text": {"content": "新的欢迎语"}}),
+        &wecom_error(40058, "invalid Request Parameter"),
+    )
+    .await;
+    let req = EditGroupWelcomeTemplateRequest::new(
+        "msgYYYYYYY",
+        GroupWelcomeContent::default().text("新的欢迎语"),
+    );
+    let result = client(&server.base_url())
+        .messaging()
+        .edit_group_welcome_template(&req)
+        .await;
+    assert_api_error(result, 40058, EDIT);
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn get_group_welcome_template_with_an_unknown_template_id_is_errcode_40058() {
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        GET,
+        json!({"template_id": "msgDELETED"}),
+        &wecom_error(40058, "invalid Request Parameter"),
+    )
+    .await;
+    let result = client(&server.base_url())
+        .messaging()
+        .get_group_welcome_template(&GetGroupWelcomeTemplateRequest::new("msgDELETED"))
+        .await;
+    assert_api_error(result, 40058, GET);
+    // A business errcode is final: the idempotent read is not retried.
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn del_group_welcome_template_without_api_permission_is_errcode_48002() {
+    // A token of an app that is not among 「客户联系」's 可调用接口的应用 answers 48002.
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        DEL,
+        json!({"template_id": "msgXXXXXXX"}),
+        &wecom_error(48002, "api forbidden"),
+    )
+    .await;
+    let result = client(&server.base_url())
+        .messaging()
+        .del_group_welcome_template(&DelGroupWelcomeTemplateRequest::new("msgXXXXXXX"))
+        .await;
+    assert_api_error(result, 48002, DEL);
     mock.assert_calls_async(1).await;
 }

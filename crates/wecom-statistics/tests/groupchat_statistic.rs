@@ -5,7 +5,7 @@ use httpmock::MockServer;
 use serde_json::json;
 use wecom_core::pagination::OffsetPage;
 use wecom_core::test_util::mock::{mock_any_body, mock_post};
-use wecom_core::test_util::{assert_round_trip, client};
+use wecom_core::test_util::{assert_api_error, assert_round_trip, client, wecom_error};
 use wecom_core::Error;
 use wecom_statistics::*;
 
@@ -216,6 +216,61 @@ async fn groupchat_statistic_group_by_day_decodes_days() {
     assert_eq!(items[1].data.member_has_msg, 3);
     assert_eq!(items[1].data.msg_total, 27);
     assert_eq!(items[1].data.migrate_trainee_chat_cnt, None);
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn groupchat_statistic_for_an_owner_outside_the_visible_range_is_errcode_60011() {
+    // A self-built app reads only owners in its visible range; another owner answers 60011.
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        STAT,
+        json!({
+            "day_begin_time": 1600272000,
+            "day_end_time": 1600444800,
+            "owner_filter": {"userid_list": ["zhangsan", "outsider"]},
+            "limit": 100
+        }),
+        &wecom_error(60011, "no privilege to access/modify contact/party/agent"),
+    )
+    .await;
+    let req = GroupChatStatisticRequest::new(1600272000)
+        .day_end_time(1600444800)
+        .owner_filter(["zhangsan", "outsider"])
+        .limit(100);
+    let result = client(&server.base_url())
+        .statistics()
+        .groupchat_statistic(&req)
+        .await;
+    assert_api_error(result, 60011, STAT);
+    // A business errcode is final: the idempotent read is not retried.
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn groupchat_statistic_group_by_day_without_api_permission_is_errcode_48002() {
+    // A token of an app that is not among 「客户联系」's 可调用接口的应用 answers 48002.
+    let server = MockServer::start_async().await;
+    let mock = mock_post(
+        &server,
+        BY_DAY,
+        json!({
+            "day_begin_time": 1600272000,
+            "day_end_time": 1600358400,
+            "owner_filter": {"userid_list": ["zhangsan"]}
+        }),
+        &wecom_error(48002, "api forbidden"),
+    )
+    .await;
+    let req = GroupChatStatisticGroupByDayRequest::new(1600272000)
+        .day_end_time(1600358400)
+        .owner_filter(["zhangsan"]);
+    let result = client(&server.base_url())
+        .statistics()
+        .groupchat_statistic_group_by_day(&req)
+        .await;
+    assert_api_error(result, 48002, BY_DAY);
     mock.assert_calls_async(1).await;
 }
 

@@ -78,3 +78,16 @@ pub fn assert_api_error<T: std::fmt::Debug>(result: crate::Result<T>, code: i64,
         other => panic!("expected API error {code} from {path}, got {other:?}"),
     }
 }
+
+/// A WeCom error answer for `code`, its errmsg in WeCom's shape: `text`, a hint, the caller's ip and
+/// the link to the errcode's documentation.
+pub fn wecom_error(code: i64, text: &str) -> String {
+    serde_json::json!({
+        "errcode": code,
+        "errmsg": format!(
+            "{text}, hint: [1700000000_96_0a2c4e6b8d0f2a4c6e8b0d2f4a6c8e0b], from ip: 203.0.113.8, \
+             more info at https://open.work.weixin.qq.com/devtool/query?e={code}"
+        )
+    })
+    .to_string()
+}
