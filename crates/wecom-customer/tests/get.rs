@@ -269,10 +269,25 @@ fn unknown_codes_are_kept() {
 }
 
 #[test]
-fn external_profile_string_of_the_seed_is_rejected_not_misread() {
-    // WeCom sends an object; a string there means a broken answer, reported as a decode error.
-    let err = serde_json::from_str::<ExternalContact>(r#"{"external_profile":"{}"}"#);
-    assert!(err.is_err());
+fn external_profile_decodes_from_an_object_or_a_string_holding_one() {
+    let object = r#"{"external_profile":{"external_corp_name":"腾讯","external_attr":[{"type":0,"name":"职级","text":{"value":"高级"}}]}}"#;
+    let string = r#"{"external_profile":"{\"external_corp_name\":\"腾讯\",\"external_attr\":[{\"type\":0,\"name\":\"职级\",\"text\":{\"value\":\"高级\"}}]}"}"#;
+    let a = serde_json::from_str::<ExternalContact>(object).unwrap();
+    let b = serde_json::from_str::<ExternalContact>(string).unwrap();
+    let profile = a.external_profile.as_ref().expect("a profile");
+    assert_eq!(profile.external_corp_name.as_deref(), Some("腾讯"));
+    assert_eq!(profile.external_attr[0].name, "职级");
+    assert_eq!(a, b);
+    for none in [
+        r#"{"external_profile":""}"#,
+        r#"{"external_profile":null}"#,
+        "{}",
+    ] {
+        let c = serde_json::from_str::<ExternalContact>(none).unwrap();
+        assert_eq!(c.external_profile, None, "{none}");
+    }
+    // A string that is not a profile is a decode error, not a silent empty profile.
+    assert!(serde_json::from_str::<ExternalContact>(r#"{"external_profile":"oops"}"#).is_err());
 }
 
 #[test]
