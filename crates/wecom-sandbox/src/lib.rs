@@ -7,14 +7,16 @@
 //! per endpoint, and counters show what was hit and what was created, so tests can prove that nothing was
 //! sent twice.
 //!
-//! ```no_run
-//! # async fn run() -> std::io::Result<()> {
+//! ```
 //! use wecom_external_contact::prelude::*;
 //!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let sandbox = wecom_sandbox::Sandbox::start().await?;
-//! let client = sandbox.client_builder().build().expect("client");
-//! let users = client.customer().get_follow_user_list().await.expect("users").follow_user;
-//! assert!(!users.is_empty());
+//! let client = sandbox.client_builder().build()?;
+//! let users = client.customer().get_follow_user_list().await?.follow_user;
+//! assert_eq!(users.len(), 20);
+//! assert_eq!(sandbox.gettoken_hits(), 1);
 //! # Ok(()) }
 //! ```
 //!
