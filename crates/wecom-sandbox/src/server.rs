@@ -37,7 +37,8 @@ async fn dispatch(
             ))
             .unwrap_or_default();
     };
-    if method != endpoint.method {
+    // WeCom serves its GET endpoints to POST too (parameters still in the query); not the reverse.
+    if method != endpoint.method && !(endpoint.method == Method::GET && method == Method::POST) {
         return json(Err(ApiError::new(
             40058,
             format!("{path} takes {}", endpoint.method),

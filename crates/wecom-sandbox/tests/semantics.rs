@@ -199,3 +199,16 @@ async fn the_same_seed_gives_the_same_world() {
     assert_eq!(x, y);
     assert_eq!(x["external_contact_list"].as_array().unwrap().len(), 100);
 }
+
+#[tokio::test]
+async fn get_endpoints_also_take_post_but_post_endpoints_refuse_get() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = no_retries(&sandbox);
+    let users = client.post_raw(FOLLOW_USERS, &json!({})).await.unwrap();
+    assert_eq!(users["follow_user"].as_array().map(Vec::len), Some(20));
+    let err = client
+        .get_raw("/cgi-bin/externalcontact/batch/get_by_user", &[])
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrCode(40058)));
+}
