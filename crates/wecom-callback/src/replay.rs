@@ -98,6 +98,17 @@ impl ReplayGuard {
         Verdict::Fresh
     }
 
+    /// Forgets a request, so that its next delivery is [`Verdict::Fresh`] again: for a request whose
+    /// event could not be handled, which WeCom will send again.
+    pub fn forget(&self, msg_signature: &str, nonce: &str) {
+        let key = (msg_signature.to_owned(), nonce.to_owned());
+        let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
+        if seen.keys.remove(&key) {
+            // Also its place in the order, so that expiring the old entry cannot drop a new one.
+            seen.order.retain(|(seen_key, _)| *seen_key != key);
+        }
+    }
+
     /// How many requests are remembered.
     pub fn len(&self) -> usize {
         self.seen
@@ -116,6 +127,17 @@ impl ReplayGuard {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_forgotten_request_is_fresh_again_and_remembered_once() {
+        let guard = ReplayGuard::new(None, 10);
+        assert_eq!(guard.check_at("s1", "n1", "1", 1), Verdict::Fresh);
+        guard.forget("s1", "n1");
+        assert!(guard.is_empty());
+        assert_eq!(guard.check_at("s1", "n1", "1", 2), Verdict::Fresh);
+        assert_eq!(guard.check_at("s1", "n1", "1", 3), Verdict::Replayed);
+        assert_eq!(guard.len(), 1);
+    }
 
     #[test]
     fn refuses_replays_and_stale_timestamps() {

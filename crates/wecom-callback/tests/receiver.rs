@@ -390,3 +390,99 @@ async fn a_slow_handler_does_not_delay_the_answer() {
         .await
         .unwrap();
 }
+
+/// Serves a durable router whose handler fails its first `failures` calls; handled events arrive on the
+/// channel, one per call (failed or not).
+async fn serve_durable(
+    crypt: MsgCrypt,
+    options: ReceiverOptions,
+    failures: usize,
+) -> (SocketAddr, UnboundedReceiver<Event>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let (sender, events) = unbounded_channel();
+    let calls = std::sync::Arc::new(AtomicUsize::new(0));
+    let app = receiver::durable_router(crypt, options, move |event: Event| {
+        let sender = sender.clone();
+        let call = calls.fetch_add(1, Ordering::SeqCst);
+        async move {
+            let _ = sender.send(event);
+            if call < failures {
+                Err("the queue is down")
+            } else {
+                Ok(())
+            }
+        }
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (address, events)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_durable_handler_that_fails_gets_the_event_again_until_it_keeps_it() {
+    let crypt = MsgCrypt::new(TOKEN, KEY, CORP).unwrap();
+    let (address, mut events) = serve_durable(crypt.clone(), ReceiverOptions::default(), 1).await;
+    let server = Server {
+        address,
+        events: unbounded_channel().1,
+        http: reqwest::Client::new(),
+    };
+    let (timestamp, nonce) = (now(), "24680");
+    let encrypt = crypt.encrypt(EVENT).unwrap();
+    let signature = crypt.signature(&timestamp, nonce, &encrypt);
+    let deliver = || server.post(&signature, &timestamp, nonce, envelope(&encrypt));
+
+    // First delivery: the handler fails, so WeCom is told to retry.
+    let (status, _) = deliver().await;
+    assert_eq!(status, 500);
+    assert!(tokio::time::timeout(Duration::from_secs(5), events.recv())
+        .await
+        .expect("the handler was called")
+        .is_some());
+    // WeCom's retry (the very same request) is handled again, and kept this time.
+    let (status, body) = deliver().await;
+    assert_eq!((status, body.as_str()), (200, "success"));
+    assert!(tokio::time::timeout(Duration::from_secs(5), events.recv())
+        .await
+        .expect("the handler was called")
+        .is_some());
+    // A further copy is a replay: acknowledged, not handled.
+    let (status, body) = deliver().await;
+    assert_eq!((status, body.as_str()), (200, "success"));
+    assert!(
+        tokio::time::timeout(Duration::from_millis(200), events.recv())
+            .await
+            .is_err()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_durable_handler_past_its_deadline_is_not_acknowledged() {
+    let crypt = MsgCrypt::new(TOKEN, KEY, CORP).unwrap();
+    let options = ReceiverOptions::default().handler_deadline(Duration::from_millis(100));
+    let app = receiver::durable_router(crypt.clone(), options, |_event: Event| async {
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        Ok::<(), std::io::Error>(())
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let server = Server {
+        address,
+        events: unbounded_channel().1,
+        http: reqwest::Client::new(),
+    };
+    let (timestamp, nonce) = (now(), "13579");
+    let encrypt = crypt.encrypt(EVENT).unwrap();
+    let signature = crypt.signature(&timestamp, nonce, &encrypt);
+    let started = std::time::Instant::now();
+    let (status, _) = server
+        .post(&signature, &timestamp, nonce, envelope(&encrypt))
+        .await;
+    assert_eq!(status, 500);
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "answered at the deadline"
+    );
+}

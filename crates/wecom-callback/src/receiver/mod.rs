@@ -11,15 +11,20 @@
 //! replay window — the handler is not called; `400` for a malformed query, body or plaintext; `200 success`
 //! for a replayed request (acknowledged so WeCom stops retrying, not handled again).
 //!
-//! **The handler runs in its own task** (`tokio::spawn`), so the answer goes back at once whatever the
-//! handler does: WeCom gives a callback 5 seconds and retries slow ones. The price is that an event is
-//! acknowledged before it is handled; if it must not be lost, have the handler store it durably first
-//! (a queue, a table) and process it from there. A panic in the handler ends only its task.
+//! Two ways to hand events over:
+//! - [`router`]: **the handler runs in its own task** (`tokio::spawn`), so the answer goes back at once
+//!   whatever the handler does: WeCom gives a callback 5 seconds and retries slow ones. The event is
+//!   acknowledged before it is handled: at most once. A panic in the handler ends only its task.
+//! - [`durable_router`]: the handler (a [`DurableHandler`]) runs first, within a deadline (4 s by default,
+//!   under WeCom's 5), and the answer is `success` only when it returned `Ok`. On `Err`, a panic or a
+//!   missed deadline the answer is 500 and the request is forgotten by the replay guard, so WeCom's retry
+//!   is handled again: at least once. Have the handler store the event durably (a queue, a table) and
+//!   return; make it idempotent, since a retry after a missed deadline may repeat a store that succeeded.
 //!
 //! Mount the router where your callback URL points, e.g. `Router::new().nest("/wecom/callback", router)`.
 
-use std::future::Future;
-use std::pin::Pin;
+mod handler;
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -33,27 +38,14 @@ use serde::Deserialize;
 use crate::replay::{ReplayGuard, Verdict};
 use crate::{Error, Event, MsgCrypt};
 
-/// What receives each event: any `Fn(Event) -> impl Future<Output = ()>` that is `Send + Sync + 'static`.
-pub trait EventHandler: Send + Sync + 'static {
-    /// Handles one event.
-    fn handle(&self, event: Event) -> Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
-}
-
-impl<F, Fut> EventHandler for F
-where
-    F: Fn(Event) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = ()> + Send + 'static,
-{
-    fn handle(&self, event: Event) -> Pin<Box<dyn Future<Output = ()> + Send + 'static>> {
-        Box::pin(self(event))
-    }
-}
+pub use handler::{DurableHandler, EventHandler, HandlerFuture};
 
 /// Settings of the receiver.
 #[derive(Debug, Clone)]
 pub struct ReceiverOptions {
     replay_window: Option<Duration>,
     replay_capacity: usize,
+    handler_deadline: Duration,
 }
 
 impl Default for ReceiverOptions {
@@ -62,6 +54,7 @@ impl Default for ReceiverOptions {
         Self {
             replay_window: Some(Duration::from_secs(300)),
             replay_capacity: 10_000,
+            handler_deadline: Duration::from_secs(4),
         }
     }
 }
@@ -79,11 +72,26 @@ impl ReceiverOptions {
         self.replay_capacity = capacity;
         self
     }
+
+    /// How long [`durable_router`] waits for its handler before answering 500 (default 4 s; WeCom waits
+    /// 5 s for an answer).
+    pub fn handler_deadline(mut self, deadline: Duration) -> Self {
+        self.handler_deadline = deadline;
+        self
+    }
+}
+
+/// How the events reach the user's code.
+enum Handler {
+    /// Acknowledged first, handled in a task of its own.
+    Spawned(Box<dyn EventHandler>),
+    /// Handled first (within the deadline), acknowledged on success.
+    Durable(Arc<dyn DurableHandler>, Duration),
 }
 
 struct Shared {
     crypt: MsgCrypt,
-    handler: Box<dyn EventHandler>,
+    handler: Handler,
     replay: ReplayGuard,
 }
 
@@ -113,9 +121,38 @@ pub fn router_with(
     handler: impl EventHandler,
     options: ReceiverOptions,
 ) -> Router {
+    build(crypt, Handler::Spawned(Box::new(handler)), &options)
+}
+
+/// The receiver that acknowledges an event only once `handler` returned `Ok` (at least once; see the
+/// [module docs](self)).
+///
+/// ```no_run
+/// # async fn run(queue: tokio::sync::mpsc::Sender<wecom_callback::Event>) -> Result<(), Box<dyn std::error::Error>> {
+/// use wecom_callback::receiver::{self, ReceiverOptions};
+/// use wecom_callback::{Event, MsgCrypt};
+///
+/// let crypt = MsgCrypt::new("token", "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", "ww0123456789")?;
+/// let app = receiver::durable_router(crypt, ReceiverOptions::default(), move |event: Event| {
+///     let queue = queue.clone();
+///     async move { queue.send(event).await } // Err (the queue is gone) → 500 → WeCom retries
+/// });
+/// # let _ = app; Ok(())
+/// # }
+/// ```
+pub fn durable_router(
+    crypt: MsgCrypt,
+    options: ReceiverOptions,
+    handler: impl DurableHandler,
+) -> Router {
+    let handler = Handler::Durable(Arc::new(handler), options.handler_deadline);
+    build(crypt, handler, &options)
+}
+
+fn build(crypt: MsgCrypt, handler: Handler, options: &ReceiverOptions) -> Router {
     let shared = Arc::new(Shared {
         crypt,
-        handler: Box::new(handler),
+        handler,
         replay: ReplayGuard::new(options.replay_window, options.replay_capacity),
     });
     Router::new()
@@ -178,9 +215,30 @@ async fn events(
         Ok(event) => event,
         Err(error) => return refusal(&error),
     };
-    let handler = Arc::clone(&shared);
-    tokio::spawn(async move { handler.handler.handle(event).await });
-    success()
+    match &shared.handler {
+        Handler::Spawned(_) => {
+            let handler = Arc::clone(&shared);
+            tokio::spawn(async move {
+                if let Handler::Spawned(handler) = &handler.handler {
+                    handler.handle(event).await;
+                }
+            });
+            success()
+        }
+        Handler::Durable(handler, deadline) => {
+            // A task of its own, so that a missed deadline does not cancel a store half done.
+            let handled = tokio::spawn(handler.handle(event));
+            let failure = match tokio::time::timeout(*deadline, handled).await {
+                Ok(Ok(Ok(()))) => return success(),
+                Ok(Ok(Err(error))) => format!("the handler failed: {error}"),
+                Ok(Err(_)) => "the handler panicked".to_owned(),
+                Err(_) => "the handler missed its deadline".to_owned(),
+            };
+            tracing::warn!(reason = %failure, "callback not acknowledged; WeCom will retry");
+            shared.replay.forget(&query.msg_signature, &query.nonce);
+            (StatusCode::INTERNAL_SERVER_ERROR, "not handled; retry").into_response()
+        }
+    }
 }
 
 fn success() -> Response {
