@@ -55,9 +55,7 @@ async fn serve(crypt: MsgCrypt, options: ReceiverOptions) -> Server {
         assert!(!callback_server::describe(event).is_empty());
         let _ = sender.send(event.clone());
     });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let address = listen(app).await;
     Server {
         address,
         events,
@@ -110,6 +108,23 @@ impl Server {
         tokio::time::timeout(Duration::from_millis(200), self.events.recv())
             .await
             .is_err()
+    }
+}
+
+/// Serves `app` on 127.0.0.1:0.
+async fn listen(app: axum::Router) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    address
+}
+
+/// A client of a server whose events are observed elsewhere.
+fn client_of(address: SocketAddr) -> Server {
+    Server {
+        address,
+        events: unbounded_channel().1,
+        http: reqwest::Client::new(),
     }
 }
 
@@ -363,9 +378,7 @@ async fn a_slow_handler_does_not_delay_the_answer() {
             let _ = sender.send(());
         }
     });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let address = listen(app).await;
 
     let timestamp = now();
     let encrypt = crypt.encrypt(EVENT).unwrap();
@@ -413,9 +426,7 @@ async fn serve_durable(
             }
         }
     });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let address = listen(app).await;
     (address, events)
 }
 
@@ -423,11 +434,7 @@ async fn serve_durable(
 async fn a_durable_handler_that_fails_gets_the_event_again_until_it_keeps_it() {
     let crypt = MsgCrypt::new(TOKEN, KEY, CORP).unwrap();
     let (address, mut events) = serve_durable(crypt.clone(), ReceiverOptions::default(), 1).await;
-    let server = Server {
-        address,
-        events: unbounded_channel().1,
-        http: reqwest::Client::new(),
-    };
+    let server = client_of(address);
     let (timestamp, nonce) = (now(), "24680");
     let encrypt = crypt.encrypt(EVENT).unwrap();
     let signature = crypt.signature(&timestamp, nonce, &encrypt);
@@ -465,14 +472,8 @@ async fn a_durable_handler_past_its_deadline_is_not_acknowledged() {
         tokio::time::sleep(Duration::from_secs(2)).await;
         Ok::<(), std::io::Error>(())
     });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let server = Server {
-        address,
-        events: unbounded_channel().1,
-        http: reqwest::Client::new(),
-    };
+    let address = listen(app).await;
+    let server = client_of(address);
     let (timestamp, nonce) = (now(), "13579");
     let encrypt = crypt.encrypt(EVENT).unwrap();
     let signature = crypt.signature(&timestamp, nonce, &encrypt);
