@@ -245,7 +245,7 @@ fn median(values: &mut [f64]) -> f64 {
     values[values.len() / 2]
 }
 
-/// Alternates rounds of `variant` and of bare reqwest; prints the median calls/s of each and the median
+/// Alternates rounds of `variant` and of bare reqwest (in alternating order); prints the median calls/s of each and the median
 /// ratio.
 fn compare<F, Fut>(
     rt: &tokio::runtime::Runtime,
@@ -260,11 +260,22 @@ fn compare<F, Fut>(
 {
     let calls: u64 = if concurrency == 1 { 500 } else { 2_000 };
     let (mut ours, mut bare, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..ROUNDS {
-        let v = calls as f64 / rt.block_on(run(calls, concurrency, &variant)).as_secs_f64();
-        let b = calls as f64
+    let measure_variant =
+        || calls as f64 / rt.block_on(run(calls, concurrency, &variant)).as_secs_f64();
+    let measure_bare = || {
+        calls as f64
             / rt.block_on(run(calls, concurrency, || bare_call(http, url)))
-                .as_secs_f64();
+                .as_secs_f64()
+    };
+    for round in 0..ROUNDS {
+        // Which side goes first alternates, so that neither always pays for the switch.
+        let (v, b) = if round % 2 == 0 {
+            let v = measure_variant();
+            (v, measure_bare())
+        } else {
+            let b = measure_bare();
+            (measure_variant(), b)
+        };
         ours.push(v);
         bare.push(b);
         ratios.push(v / b);
