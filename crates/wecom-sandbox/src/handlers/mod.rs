@@ -10,6 +10,7 @@ mod messaging;
 mod paging;
 mod statistics;
 mod tag;
+mod welcome;
 
 use axum::http::Method;
 
@@ -18,7 +19,8 @@ use crate::Shared;
 
 pub(crate) use contact_way::ContactWays;
 pub(crate) use group_chat::JoinWays;
-pub(crate) use messaging::{MassMessages, WelcomeTemplates};
+pub(crate) use messaging::MassMessages;
+pub(crate) use welcome::WelcomeTemplates;
 
 /// One served endpoint.
 pub(crate) struct Endpoint {
@@ -68,11 +70,11 @@ pub(crate) fn route(path: &str) -> Option<Endpoint> {
         "get_groupmsg_send_result" => (Method::POST, messaging::get_groupmsg_send_result),
         "remind_groupmsg_send" => (Method::POST, messaging::remind_groupmsg_send),
         "cancel_groupmsg_send" => (Method::POST, messaging::cancel_groupmsg_send),
-        "send_welcome_msg" => (Method::POST, messaging::send_welcome_msg),
-        "group_welcome_template/add" => (Method::POST, messaging::add_group_welcome_template),
-        "group_welcome_template/edit" => (Method::POST, messaging::edit_group_welcome_template),
-        "group_welcome_template/get" => (Method::POST, messaging::get_group_welcome_template),
-        "group_welcome_template/del" => (Method::POST, messaging::del_group_welcome_template),
+        "send_welcome_msg" => (Method::POST, welcome::send_welcome_msg),
+        "group_welcome_template/add" => (Method::POST, welcome::add_group_welcome_template),
+        "group_welcome_template/edit" => (Method::POST, welcome::edit_group_welcome_template),
+        "group_welcome_template/get" => (Method::POST, welcome::get_group_welcome_template),
+        "group_welcome_template/del" => (Method::POST, welcome::del_group_welcome_template),
         "get_user_behavior_data" => (Method::POST, statistics::get_user_behavior_data),
         "groupchat/statistic" => (Method::POST, statistics::groupchat_statistic),
         "groupchat/statistic_group_by_day" => {
