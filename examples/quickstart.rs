@@ -32,7 +32,7 @@ async fn main() -> std::process::ExitCode {
     }
 }
 
-async fn run() -> AnyResult<()> {
+pub(crate) async fn run() -> AnyResult<()> {
     let corp_id = std::env::var("WECOM_CORP_ID").ok();
     let secret = std::env::var("WECOM_SECRET").ok();
     if let (Some(corp_id), Some(secret)) = (corp_id, secret) {
