@@ -43,7 +43,9 @@ async fn the_client_and_its_calls() -> Result<()> {
         .get_raw("/cgi-bin/externalcontact/list", &[("userid", "nobody")])
         .await
         .unwrap_err();
-    assert!(err.code().is_some_and(|code| code != ErrCode::OK), "{err}");
+    // An unknown member: WeCom's 60111 (invalid userid), typed, with the endpoint named.
+    assert_eq!(err.code(), Some(ErrCode(60111)), "{err}");
+    assert!(matches!(&err, Error::Api { path, .. } if path == "/cgi-bin/externalcontact/list"));
     Ok(())
 }
 

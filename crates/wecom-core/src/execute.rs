@@ -21,11 +21,17 @@ struct Call<'a> {
 impl WecomClient {
     /// Sends the request its [`Endpoint`] describes and decodes the answer.
     ///
-    /// Checks `req.validate()` first; adds the access token; retries per the client's
+    /// Checks `req.validate()` first (an [`Error::InvalidRequest`] then names the endpoint's path); adds the access token; retries per the client's
     /// [`RetryPolicy`](crate::RetryPolicy) and the endpoint's idempotency; on 40014 / 42001 invalidates the
     /// token and replays once with a fresh one.
     pub async fn execute<E: Endpoint>(&self, req: &E) -> Result<E::Response> {
-        req.validate()?;
+        // The endpoint's path goes in front of the check's words, so that each check need not say it.
+        req.validate().map_err(|err| match err {
+            Error::InvalidRequest(message) => {
+                Error::InvalidRequest(format!("{}: {message}", E::PATH))
+            }
+            other => other,
+        })?;
         let (query, body) = match E::METHOD {
             HttpMethod::Get => (
                 serde_urlencoded::to_string(req)

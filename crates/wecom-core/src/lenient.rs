@@ -1,4 +1,5 @@
-//! Serde adapters for fields WeCom has sent both as a number and as a string.
+//! Serde adapters for fields WeCom has sent in two forms: a number or a string, an object or a string
+//! holding its JSON.
 //!
 //! Use with `#[serde(deserialize_with = "…")]`, usually with `#[serde(default)]`:
 //!
@@ -17,7 +18,9 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, Visitor};
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 
 /// An integer from a JSON number or a numeric string (an empty string or `null` is 0).
 pub fn i64_from_any<'de, D: Deserializer<'de>>(de: D) -> Result<i64, D::Error> {
@@ -83,4 +86,40 @@ pub fn string_from_any<'de, D: Deserializer<'de>>(de: D) -> Result<String, D::Er
         }
     }
     de.deserialize_any(AnyString)
+}
+
+/// An object from a JSON object or from a string holding one's JSON (an empty string or `null` is `None`),
+/// for fields such as `external_profile` that some answers send encoded. A string that is not such an
+/// object is an error, never a silent `None`.
+pub fn object_or_json_string<'de, D, T>(de: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    struct AnyObject<T>(PhantomData<T>);
+    impl<'de, T: DeserializeOwned> Visitor<'de> for AnyObject<T> {
+        type Value = Option<T>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object or a string holding one")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+            T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<T>, E> {
+            if v.trim().is_empty() {
+                return Ok(None);
+            }
+            serde_json::from_str(v).map(Some).map_err(E::custom)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, de: D2) -> Result<Option<T>, D2::Error> {
+            de.deserialize_any(self)
+        }
+    }
+    de.deserialize_any(AnyObject(PhantomData))
 }

@@ -289,20 +289,33 @@ async fn assert_invalid(req: BatchGetByUserRequest, expected: &str) {
 async fn batch_get_by_user_rejects_zero_userids() {
     assert_invalid(
         BatchGetByUserRequest::new(Vec::<String>::new()),
-        "holds 0 ids",
+        "userid_list holds 0 entries; 1 to 100 allowed",
     )
     .await;
 }
 
 #[tokio::test]
 async fn batch_get_by_user_rejects_101_userids() {
-    assert_invalid(BatchGetByUserRequest::new(ids(0..101)), "holds 101 ids").await;
+    // The executor names the endpoint before the check's own words.
+    assert_invalid(
+        BatchGetByUserRequest::new(ids(0..101)),
+        "/cgi-bin/externalcontact/batch/get_by_user: userid_list holds 101 entries; 1 to 100 allowed",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn batch_get_by_user_rejects_limit_0_and_101() {
-    assert_invalid(BatchGetByUserRequest::new(["a"]).limit(0), "limit is 0").await;
-    assert_invalid(BatchGetByUserRequest::new(["a"]).limit(101), "limit is 101").await;
+    assert_invalid(
+        BatchGetByUserRequest::new(["a"]).limit(0),
+        "limit is 0; 1 to 100 allowed",
+    )
+    .await;
+    assert_invalid(
+        BatchGetByUserRequest::new(["a"]).limit(101),
+        "limit is 101; 1 to 100 allowed",
+    )
+    .await;
 }
 
 #[test]

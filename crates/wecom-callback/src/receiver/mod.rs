@@ -86,7 +86,7 @@ enum Handler {
     /// Acknowledged first, handled in a task of its own.
     Spawned(Box<dyn EventHandler>),
     /// Handled first (within the deadline), acknowledged on success.
-    Durable(Arc<dyn DurableHandler>, Duration),
+    Durable(Box<dyn DurableHandler>, Duration),
 }
 
 struct Shared {
@@ -145,7 +145,7 @@ pub fn durable_router(
     options: ReceiverOptions,
     handler: impl DurableHandler,
 ) -> Router {
-    let handler = Handler::Durable(Arc::new(handler), options.handler_deadline);
+    let handler = Handler::Durable(Box::new(handler), options.handler_deadline);
     build(crypt, handler, &options)
 }
 
@@ -216,13 +216,8 @@ async fn events(
         Err(error) => return refusal(&error),
     };
     match &shared.handler {
-        Handler::Spawned(_) => {
-            let handler = Arc::clone(&shared);
-            tokio::spawn(async move {
-                if let Handler::Spawned(handler) = &handler.handler {
-                    handler.handle(event).await;
-                }
-            });
+        Handler::Spawned(handler) => {
+            tokio::spawn(handler.handle(event));
             success()
         }
         Handler::Durable(handler, deadline) => {

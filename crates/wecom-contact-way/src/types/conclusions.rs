@@ -1,6 +1,7 @@
 //! 结束语 (conclusions): what WeCom sends the customer when a temporary chat ends.
 
 use serde::{Deserialize, Serialize};
+use wecom_core::check::max_bytes;
 use wecom_core::{Error, Result};
 
 /// Longest `text.content`, in bytes (UTF-8).
@@ -200,14 +201,4 @@ impl ConclusionMiniProgram {
             page: page.into(),
         }
     }
-}
-
-fn max_bytes(field: &str, value: &str, max: usize) -> Result<()> {
-    if value.len() > max {
-        return Err(Error::invalid_request(format!(
-            "{field} is {} bytes; at most {max} bytes allowed",
-            value.len()
-        )));
-    }
-    Ok(())
 }

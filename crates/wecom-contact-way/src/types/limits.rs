@@ -1,6 +1,7 @@
 //! Limits WeCom documents for 「联系我」 requests, and the checks shared by add and update.
 
-use wecom_core::{Error, Result};
+use wecom_core::check::{between, count_between, max_chars};
+use wecom_core::Result;
 
 use super::Conclusions;
 
@@ -31,43 +32,24 @@ pub(crate) struct Shared<'a> {
 
 impl Shared<'_> {
     pub(crate) fn check(&self) -> Result<()> {
-        max_chars("remark", self.remark, MAX_REMARK_CHARS)?;
-        max_chars("state", self.state, MAX_STATE_CHARS)?;
-        max_len("user", self.user.len(), MAX_USERS)?;
-        max_len("party", self.party.len(), MAX_PARTIES)?;
-        max_secs("expires_in", self.expires_in)?;
-        max_secs("chat_expires_in", self.chat_expires_in)?;
+        max_chars("remark", self.remark.unwrap_or_default(), MAX_REMARK_CHARS)?;
+        max_chars("state", self.state.unwrap_or_default(), MAX_STATE_CHARS)?;
+        count_between("user", self.user.len(), 0, MAX_USERS)?;
+        count_between("party", self.party.len(), 0, MAX_PARTIES)?;
+        for (field, secs) in [
+            ("expires_in", self.expires_in),
+            ("chat_expires_in", self.chat_expires_in),
+        ] {
+            between(
+                field,
+                secs.unwrap_or(0).into(),
+                0,
+                MAX_TEMP_EXPIRES_IN.into(),
+            )?;
+        }
         if let Some(conclusions) = self.conclusions {
             conclusions.check()?;
         }
         Ok(())
-    }
-}
-
-fn max_chars(field: &str, value: Option<&str>, max: usize) -> Result<()> {
-    let count = value.map_or(0, |v| v.chars().count());
-    if count > max {
-        return Err(Error::invalid_request(format!(
-            "{field} has {count} characters; at most {max} allowed"
-        )));
-    }
-    Ok(())
-}
-
-fn max_len(field: &str, len: usize, max: usize) -> Result<()> {
-    if len > max {
-        return Err(Error::invalid_request(format!(
-            "{field} has {len} entries; at most {max} allowed"
-        )));
-    }
-    Ok(())
-}
-
-fn max_secs(field: &str, value: Option<u32>) -> Result<()> {
-    match value {
-        Some(v) if v > MAX_TEMP_EXPIRES_IN => Err(Error::invalid_request(format!(
-            "{field} is {v} s; at most {MAX_TEMP_EXPIRES_IN} s (14 days) allowed"
-        ))),
-        _ => Ok(()),
     }
 }

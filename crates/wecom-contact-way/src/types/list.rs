@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wecom_core::pagination::{CursorPage, CursorRequest, Page};
-use wecom_core::{Error, Result};
+use wecom_core::Result;
 
 use super::MAX_LIST_LIMIT;
 
@@ -62,12 +62,8 @@ impl ListContactWayRequest {
 
     /// Checks the documented limit: `limit` ≤ 1000.
     pub fn check(&self) -> Result<()> {
-        match self.limit {
-            Some(limit) if limit > MAX_LIST_LIMIT => Err(Error::invalid_request(format!(
-                "limit is {limit}; at most {MAX_LIST_LIMIT} allowed"
-            ))),
-            _ => Ok(()),
-        }
+        let limit = self.limit.unwrap_or(0);
+        wecom_core::check::between("limit", limit.into(), 0, MAX_LIST_LIMIT.into())
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wecom_core::pagination::{CursorPage, CursorRequest, Page};
-use wecom_core::{Error, Result};
+use wecom_core::{check, Result};
 
 use super::contact::ExternalContact;
 use super::follow::FollowInfo;
@@ -56,20 +56,11 @@ impl BatchGetByUserRequest {
 
     /// Checks 1..=100 member ids and a limit of 1..=100.
     pub fn check(&self) -> Result<()> {
-        let n = self.userid_list.len();
-        if n == 0 || n > MAX_BATCH_USERIDS {
-            return Err(Error::invalid_request(format!(
-                "batch/get_by_user: userid_list holds {n} ids; 1 to {MAX_BATCH_USERIDS} allowed"
-            )));
+        check::count_between("userid_list", self.userid_list.len(), 1, MAX_BATCH_USERIDS)?;
+        match self.limit {
+            Some(limit) => check::between("limit", limit.into(), 1, MAX_BATCH_LIMIT.into()),
+            None => Ok(()),
         }
-        if let Some(limit) = self.limit {
-            if limit == 0 || limit > MAX_BATCH_LIMIT {
-                return Err(Error::invalid_request(format!(
-                    "batch/get_by_user: limit is {limit}; 1 to {MAX_BATCH_LIMIT} allowed"
-                )));
-            }
-        }
-        Ok(())
     }
 }
 

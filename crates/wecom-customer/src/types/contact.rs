@@ -93,7 +93,7 @@ pub struct ExternalContact {
     /// object's JSON (as some older answers and the seed have it) decodes too, an empty one as `None`.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "profile_from_any"
+        deserialize_with = "wecom_core::lenient::object_or_json_string"
     )]
     pub external_profile: Option<ExternalProfile>,
 }
@@ -110,42 +110,6 @@ pub struct ExternalProfile {
     pub wechat_channels: Option<ProfileWechatChannels>,
     /// 属性列表: text, web page or mini program attributes.
     pub external_attr: Vec<ExternalAttr>,
-}
-
-/// An [`ExternalProfile`] from an object, a string holding one (`""` is none), or `null`.
-fn profile_from_any<'de, D: serde::Deserializer<'de>>(
-    de: D,
-) -> Result<Option<ExternalProfile>, D::Error> {
-    use serde::de::{self, MapAccess, Visitor};
-    struct AnyProfile;
-    impl<'de> Visitor<'de> for AnyProfile {
-        type Value = Option<ExternalProfile>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("an external_profile object or a string holding one")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            ExternalProfile::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            if v.trim().is_empty() {
-                return Ok(None);
-            }
-            serde_json::from_str(v).map(Some).map_err(E::custom)
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D2: serde::Deserializer<'de>>(
-            self,
-            de: D2,
-        ) -> Result<Self::Value, D2::Error> {
-            de.deserialize_any(self)
-        }
-    }
-    de.deserialize_any(AnyProfile)
 }
 
 /// 对外展示的视频号 of an [`ExternalProfile`].

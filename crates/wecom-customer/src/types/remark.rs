@@ -1,7 +1,7 @@
 //! 修改客户备注信息 (doc 92115).
 
 use serde::{Deserialize, Serialize};
-use wecom_core::{EmptyResponse, Error, Result};
+use wecom_core::{check, EmptyResponse, Error, Result};
 
 /// Most characters of `remark`.
 pub const MAX_REMARK_CHARS: usize = 20;
@@ -96,7 +96,7 @@ impl RemarkRequest {
     pub fn check(&self) -> Result<()> {
         if self.userid.is_empty() || self.external_userid.is_empty() {
             return Err(Error::invalid_request(
-                "remark: userid and external_userid are required",
+                "userid and external_userid are required",
             ));
         }
         for (field, value, max) in [
@@ -108,12 +108,7 @@ impl RemarkRequest {
                 MAX_REMARK_COMPANY_CHARS,
             ),
         ] {
-            let chars = value.as_deref().map_or(0, |v| v.chars().count());
-            if chars > max {
-                return Err(Error::invalid_request(format!(
-                    "remark: {field} has {chars} characters; at most {max} allowed"
-                )));
-            }
+            check::max_chars(field, value.as_deref().unwrap_or_default(), max)?;
         }
         if self.remark.is_none()
             && self.description.is_none()
@@ -122,7 +117,7 @@ impl RemarkRequest {
             && self.remark_pic_mediaid.is_none()
         {
             return Err(Error::invalid_request(
-                "remark: remark, description, remark_company, remark_mobiles and remark_pic_mediaid \
+                "remark, description, remark_company, remark_mobiles and remark_pic_mediaid \
                  cannot all be empty",
             ));
         }

@@ -1,7 +1,7 @@
 //! Small pieces shared by the group-chat requests and answers.
 
 use serde::{Deserialize, Serialize};
-use wecom_core::{Error, Result};
+use wecom_core::{check, Result};
 
 /// Most owners in an [`OwnerFilter`] (群主ID列表。最多100个).
 pub const MAX_OWNER_FILTER: usize = 100;
@@ -48,12 +48,7 @@ impl OwnerFilter {
     }
 
     pub(crate) fn check(&self) -> Result<()> {
-        if self.userid_list.len() > MAX_OWNER_FILTER {
-            return Err(Error::invalid_request(format!(
-                "owner_filter.userid_list holds {} userids; at most {MAX_OWNER_FILTER} are allowed",
-                self.userid_list.len()
-            )));
-        }
-        Ok(())
+        let count = self.userid_list.len();
+        check::count_between("owner_filter.userid_list", count, 0, MAX_OWNER_FILTER)
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wecom_core::pagination::{CursorPage, CursorRequest, Page};
-use wecom_core::{Error, Result};
+use wecom_core::{check, Result};
 
 use super::common::{Flag, OwnerFilter};
 
@@ -129,12 +129,7 @@ impl GroupChatListRequest {
 
     /// Checks limit 1 ..= 1000 and at most 100 owners.
     pub fn check(&self) -> Result<()> {
-        if !(1..=MAX_LIST_LIMIT).contains(&self.limit) {
-            return Err(Error::invalid_request(format!(
-                "limit is {}; it must be between 1 and {MAX_LIST_LIMIT}",
-                self.limit
-            )));
-        }
+        check::between("limit", self.limit.into(), 1, MAX_LIST_LIMIT.into())?;
         if let Some(filter) = &self.owner_filter {
             filter.check()?;
         }

@@ -1,7 +1,7 @@
 //! 客户群「加入群聊」管理: add, get, update and delete join-way configurations.
 
 use serde::{Deserialize, Serialize};
-use wecom_core::{EmptyResponse, Error, Result};
+use wecom_core::{check, EmptyResponse, Result};
 
 use super::common::Flag;
 
@@ -84,29 +84,13 @@ macro_rules! join_way_fields {
 }
 
 fn check_join_way(chats: &[String], state: Option<&str>, base_name: Option<&str>) -> Result<()> {
-    if chats.is_empty() || chats.len() > MAX_JOIN_WAY_CHATS {
-        return Err(Error::invalid_request(format!(
-            "chat_id_list holds {} groups; it must hold 1 to {MAX_JOIN_WAY_CHATS}",
-            chats.len()
-        )));
-    }
-    if let Some(state) = state {
-        let chars = state.chars().count();
-        if chars > MAX_STATE_CHARS {
-            return Err(Error::invalid_request(format!(
-                "state is {chars} characters long; at most {MAX_STATE_CHARS} are allowed"
-            )));
-        }
-    }
-    if let Some(name) = base_name {
-        let chars = name.chars().count();
-        if chars > MAX_ROOM_BASE_NAME_CHARS {
-            return Err(Error::invalid_request(format!(
-                "room_base_name is {chars} characters long; at most {MAX_ROOM_BASE_NAME_CHARS} are allowed"
-            )));
-        }
-    }
-    Ok(())
+    check::count_between("chat_id_list", chats.len(), 1, MAX_JOIN_WAY_CHATS)?;
+    check::max_chars("state", state.unwrap_or_default(), MAX_STATE_CHARS)?;
+    check::max_chars(
+        "room_base_name",
+        base_name.unwrap_or_default(),
+        MAX_ROOM_BASE_NAME_CHARS,
+    )
 }
 
 fn ids<I, S>(chat_ids: I) -> Vec<String>

@@ -4,7 +4,7 @@
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
-use wecom_core::{Error, Result};
+use wecom_core::{check, Error, Result};
 
 /// The most attachments one mass or welcome message may carry (doc 92135, 92137).
 pub const MAX_ATTACHMENTS: usize = 9;
@@ -227,15 +227,15 @@ impl Attachment {
     pub(crate) fn check(&self, field: &str) -> Result<()> {
         match self {
             Self::Link(link) => {
-                check_bytes(&format!("{field}.link.title"), &link.title, 128)?;
-                check_bytes(
+                check::max_bytes(&format!("{field}.link.title"), &link.title, 128)?;
+                check::max_bytes(
                     &format!("{field}.link.desc"),
                     link.desc.as_deref().unwrap_or(""),
                     512,
                 )
             }
             Self::MiniProgram(mp) => {
-                check_bytes(&format!("{field}.miniprogram.title"), &mp.title, 64)
+                check::max_bytes(&format!("{field}.miniprogram.title"), &mp.title, 64)
             }
             _ => Ok(()),
         }
@@ -305,17 +305,6 @@ impl<'de> Deserialize<'de> for Attachment {
     }
 }
 
-/// Fails when `value` is longer than `max` UTF-8 bytes (WeCom counts bytes for message texts).
-pub(crate) fn check_bytes(field: &str, value: &str, max: usize) -> Result<()> {
-    if value.len() > max {
-        return Err(Error::invalid_request(format!(
-            "{field} is {} bytes; WeCom allows at most {max}",
-            value.len()
-        )));
-    }
-    Ok(())
-}
-
 /// Checks a message's text and attachments: at most [`MAX_ATTACHMENTS`], each within its limits, the
 /// text within `max_text_bytes`, and not both empty.
 pub(crate) fn check_message(
@@ -323,19 +312,14 @@ pub(crate) fn check_message(
     attachments: &[Attachment],
     max_text_bytes: usize,
 ) -> Result<()> {
-    if attachments.len() > MAX_ATTACHMENTS {
-        return Err(Error::invalid_request(format!(
-            "attachments holds {} items; WeCom allows at most {MAX_ATTACHMENTS}",
-            attachments.len()
-        )));
-    }
+    check::count_between("attachments", attachments.len(), 0, MAX_ATTACHMENTS)?;
     let content = text.map_or("", |t| t.content.as_str());
     if content.is_empty() && attachments.is_empty() {
         return Err(Error::invalid_request(
             "the message is empty: give text.content or at least one attachment",
         ));
     }
-    check_bytes("text.content", content, max_text_bytes)?;
+    check::max_bytes("text.content", content, max_text_bytes)?;
     for (i, attachment) in attachments.iter().enumerate() {
         attachment.check(&format!("attachments[{i}]"))?;
     }

@@ -68,10 +68,8 @@ wecom_core::int_enum! {
 
 pub(super) fn check_limit(limit: Option<u32>, max: u32) -> Result<()> {
     match limit {
-        Some(l) if l == 0 || l > max => Err(Error::invalid_request(format!(
-            "limit is {l}; WeCom accepts 1..={max}"
-        ))),
-        _ => Ok(()),
+        Some(limit) => wecom_core::check::between("limit", limit.into(), 1, max.into()),
+        None => Ok(()),
     }
 }
 

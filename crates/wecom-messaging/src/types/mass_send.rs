@@ -1,7 +1,7 @@
 //! 创建企业群发, 提醒成员群发, 停止企业群发 (doc 92135, 97610, 97611).
 
 use serde::{Deserialize, Serialize};
-use wecom_core::{EmptyResponse, Error, Result};
+use wecom_core::{check, EmptyResponse, Error, Result};
 
 use super::attachment::{check_message, Attachment, Text};
 
@@ -167,18 +167,9 @@ impl AddMsgTemplateRequest {
 
     /// Checks the documented limits: recipients, a sender for group messages, the content.
     pub fn check(&self) -> Result<()> {
-        if self.external_userid.len() > MAX_EXTERNAL_USERIDS {
-            return Err(Error::invalid_request(format!(
-                "external_userid holds {} ids; WeCom allows at most {MAX_EXTERNAL_USERIDS}",
-                self.external_userid.len()
-            )));
-        }
-        if self.chat_id_list.len() > MAX_CHAT_IDS {
-            return Err(Error::invalid_request(format!(
-                "chat_id_list holds {} ids; WeCom allows at most {MAX_CHAT_IDS}",
-                self.chat_id_list.len()
-            )));
-        }
+        let recipients = self.external_userid.len();
+        check::count_between("external_userid", recipients, 0, MAX_EXTERNAL_USERIDS)?;
+        check::count_between("chat_id_list", self.chat_id_list.len(), 0, MAX_CHAT_IDS)?;
         if self.chat_type == ChatType::Group && self.sender.as_deref().unwrap_or("").is_empty() {
             return Err(Error::invalid_request(
                 "sender is required when chat_type is group",

@@ -1,11 +1,9 @@
 //! 发送新客户欢迎语 (doc 92137) and 入群欢迎语素材管理 (doc 92366).
 
 use serde::{Deserialize, Serialize};
-use wecom_core::{EmptyResponse, Error, Result};
+use wecom_core::{check, EmptyResponse, Error, Result};
 
-use super::attachment::{
-    check_bytes, check_message, Attachment, Image, Link, Media, MiniProgram, Text,
-};
+use super::attachment::{check_message, Attachment, Image, Link, Media, MiniProgram, Text};
 
 /// Most bytes of a welcome message's `text.content` (doc 92137).
 pub const MAX_WELCOME_TEXT_BYTES: usize = 4_000;
@@ -168,13 +166,13 @@ impl GroupWelcomeContent {
                 "the template is empty: text, image, link, miniprogram, file, video cannot all be empty",
             ));
         }
-        check_bytes("text.content", content, MAX_TEMPLATE_TEXT_BYTES)?;
+        check::max_bytes("text.content", content, MAX_TEMPLATE_TEXT_BYTES)?;
         if let Some(link) = &self.link {
-            check_bytes("link.title", &link.title, 128)?;
-            check_bytes("link.desc", link.desc.as_deref().unwrap_or(""), 512)?;
+            check::max_bytes("link.title", &link.title, 128)?;
+            check::max_bytes("link.desc", link.desc.as_deref().unwrap_or(""), 512)?;
         }
         if let Some(mp) = &self.miniprogram {
-            check_bytes("miniprogram.title", &mp.title, 64)?;
+            check::max_bytes("miniprogram.title", &mp.title, 64)?;
         }
         Ok(())
     }

@@ -1,7 +1,7 @@
 //! 获取「联系客户统计」数据 (get_user_behavior_data).
 
 use serde::{Deserialize, Serialize};
-use wecom_core::{Error, Result};
+use wecom_core::{check, Error, Result};
 
 /// Longest query span: WeCom's 支持的最大查询跨度为30天, as `end_time − start_time` in seconds.
 pub const MAX_SPAN_SECS: i64 = 30 * 86_400;
@@ -79,18 +79,8 @@ impl GetUserBehaviorDataRequest {
                 "userid and partyid are both empty; give at least one member or department",
             ));
         }
-        if self.userid.len() > MAX_BEHAVIOR_IDS {
-            return Err(Error::invalid_request(format!(
-                "userid holds {} ids; at most {MAX_BEHAVIOR_IDS} are allowed",
-                self.userid.len()
-            )));
-        }
-        if self.partyid.len() > MAX_BEHAVIOR_IDS {
-            return Err(Error::invalid_request(format!(
-                "partyid holds {} ids; at most {MAX_BEHAVIOR_IDS} are allowed",
-                self.partyid.len()
-            )));
-        }
+        check::count_between("userid", self.userid.len(), 0, MAX_BEHAVIOR_IDS)?;
+        check::count_between("partyid", self.partyid.len(), 0, MAX_BEHAVIOR_IDS)?;
         check_span("start_time", self.start_time, "end_time", self.end_time)
     }
 }

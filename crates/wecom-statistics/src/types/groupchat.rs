@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use wecom_core::pagination::{OffsetPage, OffsetRequest, Page};
-use wecom_core::{Error, Result};
+use wecom_core::{check, Result};
 
 use super::behavior::check_span;
 
@@ -65,15 +65,8 @@ fn check_days(begin: i64, end: Option<i64>, filter: Option<&OwnerFilter>) -> Res
     if let Some(end) = end {
         check_span("day_begin_time", begin, "day_end_time", end)?;
     }
-    if let Some(filter) = filter {
-        if filter.userid_list.len() > MAX_OWNER_FILTER {
-            return Err(Error::invalid_request(format!(
-                "owner_filter.userid_list holds {} userids; at most {MAX_OWNER_FILTER} are allowed",
-                filter.userid_list.len()
-            )));
-        }
-    }
-    Ok(())
+    let owners = filter.map_or(0, |f| f.userid_list.len());
+    check::count_between("owner_filter.userid_list", owners, 0, MAX_OWNER_FILTER)
 }
 
 /// The body of `POST /cgi-bin/externalcontact/groupchat/statistic` (获取「群聊数据统计」数据, 按群主聚合).
@@ -162,11 +155,7 @@ impl GroupChatStatisticRequest {
     /// most 30 days.
     pub fn check(&self) -> Result<()> {
         if let Some(limit) = self.limit {
-            if !(1..=MAX_STATISTIC_LIMIT).contains(&limit) {
-                return Err(Error::invalid_request(format!(
-                    "limit is {limit}; it must be between 1 and {MAX_STATISTIC_LIMIT}"
-                )));
-            }
+            check::between("limit", limit.into(), 1, MAX_STATISTIC_LIMIT.into())?;
         }
         check_days(
             self.day_begin_time,

@@ -1,6 +1,7 @@
 //! 获取企业标签库 and 添加企业客户标签: the tag library and its groups.
 
 use serde::{Deserialize, Serialize};
+use wecom_core::check::max_chars;
 use wecom_core::{Error, Result};
 
 use super::MAX_TAG_NAME_CHARS;
@@ -226,13 +227,13 @@ impl AddCorpTagRequest {
             ));
         }
         if let Some(name) = &self.group_name {
-            max_chars("group_name", name)?;
+            max_chars("group_name", name, MAX_TAG_NAME_CHARS)?;
         }
         for (i, tag) in self.tag.iter().enumerate() {
             if tag.name.is_empty() {
                 return Err(Error::invalid_request(format!("tag[{i}].name is required")));
             }
-            max_chars(&format!("tag[{i}].name"), &tag.name)?;
+            max_chars(&format!("tag[{i}].name"), &tag.name, MAX_TAG_NAME_CHARS)?;
         }
         Ok(())
     }
@@ -249,13 +250,3 @@ pub struct AddCorpTagResponse {
 wecom_core::impl_endpoint!(AddCorpTagRequest => AddCorpTagResponse,
     Post "/cgi-bin/externalcontact/add_corp_tag", NotIdempotent,
     validate = AddCorpTagRequest::check);
-
-pub(crate) fn max_chars(field: &str, value: &str) -> Result<()> {
-    let count = value.chars().count();
-    if count > MAX_TAG_NAME_CHARS {
-        return Err(Error::invalid_request(format!(
-            "{field} has {count} characters; at most {MAX_TAG_NAME_CHARS} allowed"
-        )));
-    }
-    Ok(())
-}

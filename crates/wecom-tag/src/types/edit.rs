@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use wecom_core::{EmptyResponse, Error, Result};
 
-use super::corp_tag::max_chars;
+use wecom_core::check::max_chars;
 
 /// Longest tag or group name, in characters.
 pub const MAX_TAG_NAME_CHARS: usize = 30;
@@ -62,7 +62,7 @@ impl EditCorpTagRequest {
     /// Checks the documented limit: `name` ≤ 30 characters.
     pub fn check(&self) -> Result<()> {
         match &self.name {
-            Some(name) => max_chars("name", name),
+            Some(name) => max_chars("name", name, MAX_TAG_NAME_CHARS),
             None => Ok(()),
         }
     }
