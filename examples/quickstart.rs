@@ -67,7 +67,8 @@ struct Customer {
     external_userid: String,
 }
 
-/// Follow users, every customer of every follow user (streamed), group chats and statistics.
+/// Follow users, every customer of every follow user (streamed), group chats and statistics; returns the
+/// customers of the first follow user that has some.
 async fn read_only(client: &WecomClient) -> AnyResult<Vec<Customer>> {
     let users = client.customer().get_follow_user_list().await?.follow_user;
     println!("follow users: {}", users.len());
@@ -75,22 +76,25 @@ async fn read_only(client: &WecomClient) -> AnyResult<Vec<Customer>> {
     let mut stream = client
         .customer()
         .batch_get_by_users_stream(users.iter().cloned(), Some(100));
-    let mut customers = Vec::new();
+    // Streamed, not collected: only the first member's customers are kept, for the rest of the flow.
+    let (mut total, mut customers) = (0usize, Vec::new());
     while let Some(item) = stream.try_next().await? {
-        customers.push(Customer {
-            userid: item.follow_info.userid,
-            external_userid: item.external_contact.external_userid,
-        });
-        if customers.len() % 250 == 0 {
-            eprint!("\r  streaming customers: {}", customers.len());
+        total += 1;
+        let first_member = customers
+            .first()
+            .is_none_or(|c: &Customer| c.userid == item.follow_info.userid);
+        if first_member {
+            customers.push(Customer {
+                userid: item.follow_info.userid,
+                external_userid: item.external_contact.external_userid,
+            });
+        }
+        if total % 250 == 0 {
+            eprint!("\r  streaming customers: {total}");
         }
     }
-    eprintln!("\r  streaming customers: {}", customers.len());
-    println!(
-        "customers: {} (from {} follow users)",
-        customers.len(),
-        users.len()
-    );
+    eprintln!("\r  streaming customers: {total}");
+    println!("customers: {total} (from {} follow users)", users.len());
 
     let chats: Vec<_> = client
         .group_chat()
@@ -160,10 +164,7 @@ async fn write_flow(
         important.name
     );
 
-    let recipients = customers
-        .iter()
-        .filter(|c| c.userid == first.userid)
-        .map(|c| c.external_userid.as_str());
+    let recipients = customers.iter().map(|c| c.external_userid.as_str());
     let msg = client
         .messaging()
         .add_msg_template(
