@@ -44,7 +44,11 @@ pub(crate) async fn run() -> AnyResult<()> {
         read_only(&builder.build()?).await?;
         return Ok(());
     }
+    run_against_sandbox().await
+}
 
+/// The whole flow, read and write, against a sandbox of its own: what runs without credentials.
+pub(crate) async fn run_against_sandbox() -> AnyResult<()> {
     let sandbox = Sandbox::start().await?;
     eprintln!(
         "no WECOM_CORP_ID / WECOM_SECRET: using a local sandbox at {}",

@@ -25,9 +25,8 @@ async fn every_group_chat_streams_once_and_reads_back() {
         30,
         "the default sandbox has 30 chats, walked 7 at a time"
     );
-    let mut ids: Vec<&str> = chats.iter().map(|c| c.chat_id.as_str()).collect();
-    ids.dedup();
-    assert_eq!(ids.len(), 30);
+    let ids: std::collections::HashSet<&str> = chats.iter().map(|c| c.chat_id.as_str()).collect();
+    assert_eq!(ids.len(), 30, "no chat twice");
 
     let detail = client
         .group_chat()

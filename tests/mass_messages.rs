@@ -2,11 +2,16 @@
 
 use std::time::Duration;
 
-use wecom_external_contact::messaging::{AddMsgTemplateRequest, GetGroupMsgTaskRequest};
+use futures::TryStreamExt;
+use wecom_external_contact::messaging::{
+    AddMsgTemplateRequest, GetGroupMsgSendResultRequest, GetGroupMsgTaskRequest, SendStatus,
+    TaskStatus,
+};
 use wecom_external_contact::prelude::*;
 use wecom_sandbox::{FaultRule, Sandbox};
 
 const ADD: &str = "/cgi-bin/externalcontact/add_msg_template";
+const RESULTS: &str = "/cgi-bin/externalcontact/get_groupmsg_send_result";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ambiguous_failures_never_create_a_message_twice() {
@@ -63,17 +68,61 @@ async fn ambiguous_failures_never_create_a_message_twice() {
 async fn a_created_message_has_tasks_and_results() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = sandbox.client_builder().build().unwrap();
-    let req = AddMsgTemplateRequest::to_customers(Vec::<String>::new())
+    let mut customers = client
+        .customer()
+        .list("zhangsan")
+        .await
+        .unwrap()
+        .external_userid;
+    customers.truncate(5);
+    assert_eq!(
+        customers.len(),
+        5,
+        "zhangsan has customers in the default sandbox"
+    );
+    let mut targets = customers.clone();
+    targets.push("wm_not_a_customer".to_owned());
+    let req = AddMsgTemplateRequest::to_customers(targets)
         .sender("zhangsan")
         .text("新品上市，欢迎咨询");
     let created = client.messaging().add_msg_template(&req).await.unwrap();
-    let tasks: Vec<_> = futures::TryStreamExt::try_collect::<Vec<_>>(
-        client
-            .messaging()
-            .get_groupmsg_task_stream(GetGroupMsgTaskRequest::new(created.msgid.clone())),
-    )
-    .await
-    .unwrap();
+    assert_eq!(created.fail_list, ["wm_not_a_customer"]);
+
+    let tasks: Vec<_> = client
+        .messaging()
+        .get_groupmsg_task_stream(GetGroupMsgTaskRequest::new(created.msgid.clone()))
+        .try_collect()
+        .await
+        .unwrap();
     assert_eq!(tasks.len(), 1);
     assert_eq!(tasks[0].userid, "zhangsan");
+    assert_eq!(
+        tasks[0].status,
+        TaskStatus::Sent,
+        "the sandbox confirms at once"
+    );
+
+    // Two a page: the results come back over three pages, one per customer the message reached.
+    let results: Vec<_> = client
+        .messaging()
+        .get_groupmsg_send_result_stream(
+            GetGroupMsgSendResultRequest::new(created.msgid.clone(), "zhangsan").limit(2),
+        )
+        .try_collect()
+        .await
+        .unwrap();
+    let mut reached: Vec<String> = results
+        .iter()
+        .map(|r| r.external_userid.clone().unwrap_or_default())
+        .collect();
+    reached.sort();
+    customers.sort();
+    assert_eq!(reached, customers);
+    for result in &results {
+        assert_eq!(result.userid, "zhangsan");
+        assert_eq!(result.status, SendStatus::Sent, "{result:?}");
+        assert!(result.send_time.is_some_and(|t| t > 0), "{result:?}");
+        assert_eq!(result.chat_id, None);
+    }
+    assert_eq!(sandbox.hits(RESULTS), 3);
 }

@@ -182,13 +182,15 @@ impl ClientBuilder {
     }
 
     /// At most `n` calls of this client a minute, spread evenly (others wait); off by default. Set it
-    /// under WeCom's per-minute budget to avoid 45009 in bulk jobs.
+    /// under WeCom's per-minute budget to avoid 45009 in bulk jobs. No minute, at the server, sees more
+    /// than `n` calls whatever the latency: a call's share of the budget comes back one minute after
+    /// the call ended.
     pub fn max_calls_per_minute(mut self, n: u32) -> Self {
         self.max_calls_per = Some((n, Duration::from_secs(60)));
         self
     }
 
-    /// At most `n` calls of this client per `period`, spread evenly: the general form of
+    /// At most `n` calls of this client in any window of `period`, spread evenly: the general form of
     /// [`max_calls_per_minute`](Self::max_calls_per_minute), for budgets WeCom states per hour or day.
     pub fn max_calls_per(mut self, n: u32, period: Duration) -> Self {
         self.max_calls_per = Some((n, period));

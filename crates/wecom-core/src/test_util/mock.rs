@@ -1,12 +1,28 @@
 //! httpmock helpers for the endpoint tests of the domain crates: one mock per WeCom call, matching the
-//! exact method, path, `access_token` and (for [`mock_post`]) the exact JSON body.
+//! exact method, path, the exact query (`access_token` and nothing else unless named: an extra or
+//! repeated parameter does not match) and (for [`mock_post`]) the exact JSON body.
 
 use super::TEST_TOKEN;
 use httpmock::{
     Method::{GET, POST},
-    Mock, MockServer,
+    Mock, MockServer, When,
 };
 use serde_json::Value;
+
+/// Matches only a query that is exactly `access_token=TEST_TOKEN` plus `pairs`, in any order, each once.
+fn exact_query(when: When, pairs: &[(&str, &str)]) -> When {
+    let mut expected: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+        .collect();
+    expected.push(("access_token".to_owned(), TEST_TOKEN.to_owned()));
+    expected.sort();
+    when.is_true(move |request| {
+        let mut got = request.query_params();
+        got.sort();
+        got == expected
+    })
+}
 
 /// A mock of `POST path?access_token=TEST_TOKEN` with exactly `body`, answering `answer` as JSON.
 pub async fn mock_post<'a>(
@@ -17,10 +33,7 @@ pub async fn mock_post<'a>(
 ) -> Mock<'a> {
     server
         .mock_async(|when, then| {
-            when.method(POST)
-                .path(path)
-                .query_param("access_token", TEST_TOKEN)
-                .json_body(body);
+            exact_query(when.method(POST).path(path), &[]).json_body(body);
             then.status(200)
                 .header("content-type", "application/json")
                 .body(answer);
@@ -32,9 +45,7 @@ pub async fn mock_post<'a>(
 pub async fn mock_status<'a>(server: &'a MockServer, path: &str, status: u16) -> Mock<'a> {
     server
         .mock_async(|when, then| {
-            when.method(POST)
-                .path(path)
-                .query_param("access_token", TEST_TOKEN);
+            exact_query(when.method(POST).path(path), &[]);
             then.status(status).body("<html>502 Bad Gateway</html>");
         })
         .await
@@ -44,9 +55,7 @@ pub async fn mock_status<'a>(server: &'a MockServer, path: &str, status: u16) ->
 pub async fn mock_any_body<'a>(server: &'a MockServer, path: &str, answer: &str) -> Mock<'a> {
     server
         .mock_async(|when, then| {
-            when.method(POST)
-                .path(path)
-                .query_param("access_token", TEST_TOKEN);
+            exact_query(when.method(POST).path(path), &[]);
             then.status(200)
                 .header("content-type", "application/json")
                 .body(answer);
@@ -54,8 +63,8 @@ pub async fn mock_any_body<'a>(server: &'a MockServer, path: &str, answer: &str)
         .await
 }
 
-/// A mock of `GET path?access_token=TEST_TOKEN&<query>` (each pair exactly; `cursor` must be absent
-/// unless given), answering `answer` as JSON.
+/// A mock of `GET path?access_token=TEST_TOKEN&<query>`: exactly these parameters, each once (so an
+/// absent `cursor` must be absent), answering `answer` as JSON.
 pub async fn mock_get<'a>(
     server: &'a MockServer,
     path: &str,
@@ -64,16 +73,7 @@ pub async fn mock_get<'a>(
 ) -> Mock<'a> {
     server
         .mock_async(|when, then| {
-            let mut when = when
-                .method(GET)
-                .path(path)
-                .query_param("access_token", TEST_TOKEN);
-            for (name, value) in query {
-                when = when.query_param(*name, *value);
-            }
-            if !query.iter().any(|(name, _)| *name == "cursor") {
-                when.query_param_missing("cursor");
-            }
+            exact_query(when.method(GET).path(path), query);
             then.status(200)
                 .header("content-type", "application/json")
                 .body(answer);
