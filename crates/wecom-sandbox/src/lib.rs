@@ -3,9 +3,11 @@
 //! WeCom offers no test environment for 客户联系. The sandbox serves gettoken and every endpoint the
 //! SDK's domain crates call, with WeCom's semantics (tokens that expire and can be revoked, documented
 //! errcodes, cursor paging, limits), over state generated deterministically from a seed: follow users,
-//! customers with tags, tag groups, group chats, and whatever calls create later. Faults can be injected
-//! per endpoint, and counters show what was hit and what was created, so tests can prove that nothing was
-//! sent twice.
+//! customers with tags, tag groups, group chats and their messages, and whatever calls create later.
+//! Times come from a [`Clock`] (real by default, fixed or moved in tests); the generated history lies in
+//! its last 180 days, and statistics are counted from that state. Faults can be injected per endpoint, and
+//! counters show what was hit and what was created, so tests can prove that nothing was sent twice — also
+//! over HTTP, at `GET /sandbox/stats`, for apps in other languages.
 //!
 //! ```
 //! use wecom_external_contact::prelude::*;
@@ -24,6 +26,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
 
+mod clock;
+mod days;
 mod faults;
 mod handlers;
 mod metrics;
@@ -37,12 +41,14 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+pub use clock::Clock;
 pub use faults::FaultRule;
+pub use handlers::image_url_for_media;
 pub use metrics::ServerLimits;
 pub use state::SandboxSize;
 
 use faults::Faults;
-use metrics::Metrics;
+use metrics::{Counters, Metrics};
 use state::World;
 use tokens::Tokens;
 
@@ -63,6 +69,9 @@ pub struct SandboxConfig {
     pub port: u16,
     /// WeCom-side limits (45033 / 45009); off by default.
     pub limits: ServerLimits,
+    /// The clock of created objects and time rules (real by default). The generated history ends at 0:00
+    /// of its day, so a [`Clock::fixed`] one gives the same world on any day.
+    pub clock: Clock,
 }
 
 impl Default for SandboxConfig {
@@ -75,6 +84,7 @@ impl Default for SandboxConfig {
             secret: "sandbox-external-contact-secret".to_owned(),
             port: 0,
             limits: ServerLimits::default(),
+            clock: Clock::real(),
         }
     }
 }
@@ -87,6 +97,7 @@ pub(crate) struct Shared {
     pub(crate) faults: Faults,
     pub(crate) world: Mutex<World>,
     pub(crate) corp_id: String,
+    pub(crate) clock: Clock,
 }
 
 impl Shared {
@@ -124,8 +135,13 @@ impl Sandbox {
             ),
             metrics,
             faults: Faults::new(config.seed),
-            world: Mutex::new(World::generate(config.seed, &config.size)),
+            world: Mutex::new(World::generate(
+                config.seed,
+                &config.size,
+                config.clock.now(),
+            )),
             corp_id: config.corp_id,
+            clock: config.clock,
         });
         let app = server::router(shared.clone());
         let task = tokio::spawn(async move {
@@ -162,6 +178,11 @@ impl Sandbox {
             .corp_id(self.corp_id())
             .secret(self.secret())
             .base_url(self.base_url())
+    }
+
+    /// The sandbox's clock: fix, set or advance it to control every time it hands out or checks.
+    pub fn clock(&self) -> &Clock {
+        &self.shared.clock
     }
 
     /// Injects faults into calls to `path` (e.g. `/cgi-bin/externalcontact/add_msg_template`).
@@ -206,18 +227,12 @@ impl Sandbox {
 
     /// Mass messages actually created by add_msg_template.
     pub fn mass_messages_created(&self) -> u64 {
-        self.shared
-            .metrics
-            .mass_messages_created
-            .load(Ordering::Relaxed)
+        Counters::get(&self.shared.metrics.counters.mass_messages)
     }
 
     /// Welcome messages actually sent by send_welcome_msg.
     pub fn welcome_messages_sent(&self) -> u64 {
-        self.shared
-            .metrics
-            .welcome_messages_sent
-            .load(Ordering::Relaxed)
+        Counters::get(&self.shared.metrics.counters.welcome_messages_sent)
     }
 
     /// Calls refused with 45033 / 45009 by [`ServerLimits`].
@@ -229,11 +244,13 @@ impl Sandbox {
         )
     }
 
-    /// Issues a welcome code for `external_userid` as the add_external_contact callback would carry it.
+    /// Issues a welcome code for `external_userid` as the add_external_contact callback would carry it;
+    /// it works once, within 20 s of the clock.
     pub fn issue_welcome_code(&self, userid: &str, external_userid: &str) -> String {
+        let now = self.shared.clock.now_millis();
         self.shared
             .world()
-            .issue_welcome_code(userid, external_userid)
+            .issue_welcome_code(userid, external_userid, now)
     }
 
     /// The follow users and how many customers each has, as generated.

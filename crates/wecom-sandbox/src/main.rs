@@ -1,5 +1,6 @@
 //! `wecom-sandbox --port 8080 --seed 42 [--customers N] [--members N] [--token-ttl SECS]`: serves the
-//! fake WeCom API on 127.0.0.1 until interrupted, for apps in any language.
+//! fake WeCom API on 127.0.0.1 until interrupted, for apps in any language; `GET /sandbox/stats` shows
+//! its counters.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -7,7 +8,13 @@ use std::time::Duration;
 
 use wecom_sandbox::{Sandbox, SandboxConfig};
 
-const USAGE: &str = "usage: wecom-sandbox [--port N] [--seed N] [--members N] [--customers N] [--group-chats N] [--token-ttl SECS]";
+const USAGE: &str = "\
+usage: wecom-sandbox [--port N] [--seed N] [--members N] [--customers N] [--group-chats N] [--token-ttl SECS]
+
+Serves WeCom's 客户联系 API on 127.0.0.1 (gettoken takes the corp id and secret printed at start).
+GET /sandbox/stats (no token) answers the sandbox's counters as JSON: hits per path and total_hits,
+what calls created (contact_ways, join_ways, tag_groups, tags, mass_messages, group_welcome_templates),
+what was sent (welcome_messages), limit_rejections, and now (the sandbox's clock). Reading it is not a hit.";
 
 fn parse(args: impl Iterator<Item = String>) -> Result<SandboxConfig, String> {
     let mut config = SandboxConfig {

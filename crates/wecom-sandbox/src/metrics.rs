@@ -1,9 +1,12 @@
-//! Hit counters and WeCom's own limits (45033 above N concurrent calls, 45009 above a per-minute budget).
+//! Hit counters, what calls created and sent, and WeCom's own limits (45033 above N concurrent calls,
+//! 45009 above a per-minute budget).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
 
 use crate::reply::ApiError;
 
@@ -28,11 +31,33 @@ impl Default for ServerLimits {
     }
 }
 
+/// What calls created or sent: the proof that nothing happened twice.
+#[derive(Debug, Default)]
+pub(crate) struct Counters {
+    pub(crate) contact_ways: AtomicU64,
+    pub(crate) join_ways: AtomicU64,
+    pub(crate) tag_groups: AtomicU64,
+    pub(crate) tags: AtomicU64,
+    pub(crate) mass_messages: AtomicU64,
+    pub(crate) group_welcome_templates: AtomicU64,
+    pub(crate) welcome_messages_sent: AtomicU64,
+}
+
+impl Counters {
+    /// Counts `n` more of `counter`.
+    pub(crate) fn add(counter: &AtomicU64, n: u64) {
+        counter.fetch_add(n, Ordering::Relaxed);
+    }
+
+    pub(crate) fn get(counter: &AtomicU64) -> u64 {
+        counter.load(Ordering::Relaxed)
+    }
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct Metrics {
     hits: Mutex<HashMap<String, u64>>,
-    pub(crate) mass_messages_created: AtomicU64,
-    pub(crate) welcome_messages_sent: AtomicU64,
+    pub(crate) counters: Counters,
     in_flight: AtomicUsize,
     window: Mutex<(Option<Instant>, u64)>,
     limits: Mutex<ServerLimits>,
@@ -74,6 +99,36 @@ impl Metrics {
             .unwrap_or_else(|p| p.into_inner())
             .values()
             .sum()
+    }
+
+    /// Everything counted, as `GET /sandbox/stats` answers it.
+    pub(crate) fn snapshot(&self) -> Value {
+        let hits: BTreeMap<String, u64> = self
+            .hits
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .map(|(path, n)| (path.clone(), *n))
+            .collect();
+        let c = &self.counters;
+        let get = Counters::get;
+        json!({
+            "total_hits": hits.values().sum::<u64>(),
+            "hits": hits,
+            "created": {
+                "contact_ways": get(&c.contact_ways),
+                "join_ways": get(&c.join_ways),
+                "tag_groups": get(&c.tag_groups),
+                "tags": get(&c.tags),
+                "mass_messages": get(&c.mass_messages),
+                "group_welcome_templates": get(&c.group_welcome_templates),
+            },
+            "sent": { "welcome_messages": get(&c.welcome_messages_sent) },
+            "limit_rejections": {
+                "concurrent": self.rejected_concurrent.load(Ordering::Relaxed),
+                "frequency": self.rejected_freq.load(Ordering::Relaxed),
+            },
+        })
     }
 
     pub(crate) fn set_limits(&self, limits: ServerLimits) {

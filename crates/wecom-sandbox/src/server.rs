@@ -1,4 +1,5 @@
-//! The HTTP side: one dispatcher in front of every endpoint, applying tokens, limits and faults.
+//! The HTTP side: one dispatcher in front of every endpoint, applying tokens, limits and faults, and the
+//! sandbox's own `GET /sandbox/stats`.
 
 use std::sync::Arc;
 
@@ -24,6 +25,9 @@ async fn dispatch(
 ) -> Response {
     let path = uri.path();
     let query = uri.query().unwrap_or("");
+    if path == STATS {
+        return stats(&shared, &method);
+    }
     shared.metrics.hit(path);
     if path == "/cgi-bin/gettoken" {
         return json(gettoken(&shared, query));
@@ -83,6 +87,25 @@ async fn dispatch(
                 .unwrap_or_default()
         }
     }
+}
+
+/// The sandbox's counters, without a token and without counting as a hit.
+const STATS: &str = "/sandbox/stats";
+
+fn stats(shared: &Shared, method: &Method) -> Response {
+    if method != Method::GET {
+        return Response::builder()
+            .status(StatusCode::METHOD_NOT_ALLOWED)
+            .header(header::ALLOW, "GET")
+            .body(Body::empty())
+            .unwrap_or_default();
+    }
+    let mut snapshot = shared.metrics.snapshot();
+    snapshot["now"] = serde_json::json!(shared.clock.now());
+    Response::builder()
+        .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
+        .body(Body::from(snapshot.to_string()))
+        .unwrap_or_default()
 }
 
 fn gettoken(shared: &Shared, query: &str) -> crate::reply::Reply {

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use serde_json::json;
 use wecom_external_contact::{ErrCode, Error, RetryPolicy};
-use wecom_sandbox::{FaultRule, Sandbox, SandboxConfig, SandboxSize, ServerLimits};
+use wecom_sandbox::{Clock, FaultRule, Sandbox, SandboxConfig, SandboxSize, ServerLimits};
 
 const FOLLOW_USERS: &str = "/cgi-bin/externalcontact/get_follow_user_list";
 
@@ -181,8 +181,15 @@ async fn server_limits_answer_45033_and_45009() {
 
 #[tokio::test]
 async fn the_same_seed_gives_the_same_world() {
-    let a = Sandbox::start().await.unwrap();
-    let b = Sandbox::start().await.unwrap();
+    // The history ends at 0:00 of the clock's day: the same seed and day give the same world.
+    let at_the_same_time = || {
+        Sandbox::start_with(SandboxConfig {
+            clock: Clock::fixed(1_773_541_800),
+            ..SandboxConfig::default()
+        })
+    };
+    let a = at_the_same_time().await.unwrap();
+    let b = at_the_same_time().await.unwrap();
     let query = |s: &Sandbox| {
         let client = s.client_builder().build().unwrap();
         async move {

@@ -4,7 +4,9 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::configs::{chars, fields, len, Configs};
-use super::paging;
+use super::{media, paging, times};
+use crate::days::DAY;
+use crate::metrics::Counters;
 use crate::reply::{ok, ApiError, Input, Reply};
 use crate::Shared;
 
@@ -33,26 +35,72 @@ fn check(fields: &Map<String, Value>, creating: bool) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// The QR code of a scene-2 configuration (contact ways and join ways alike).
+pub(crate) fn qr_code_of(config_id: &str) -> String {
+    format!("https://wework.qpic.cn/wwpic/sandbox/{config_id}/0")
+}
+
 pub(crate) fn add(shared: &Shared, input: Input<'_>) -> Reply {
-    let mut fields = fields(input.json()?, &["config_id", "qr_code"]);
+    let fields = fields(input.json()?, &["config_id", "qr_code"]);
     check(&fields, true)?;
+    let qr_scene = fields.get("scene").and_then(Value::as_i64) == Some(2);
+    let now = shared.clock.now();
     let mut world = shared.world();
     let config_id = world.next_id("cwSbx");
-    let qr_code = (fields.get("scene").and_then(Value::as_i64) == Some(2))
-        .then(|| format!("https://wework.qpic.cn/wwpic/sandbox/{config_id}/0"));
-    if let Some(qr) = &qr_code {
-        fields.insert("qr_code".into(), json!(qr));
-    }
-    let now = world.now;
     world
         .created
         .contact_ways
         .insert(config_id.clone(), now, fields);
+    Counters::add(&shared.metrics.counters.contact_ways, 1);
     let mut answer = json!({ "config_id": config_id });
-    if let Some(qr) = qr_code {
-        answer["qr_code"] = json!(qr);
+    if qr_scene {
+        answer["qr_code"] = json!(qr_code_of(&config_id));
     }
     ok(&answer)
+}
+
+/// A stored configuration as get_contact_way answers it (doc 92228): the documented fields only, with
+/// WeCom's defaults, and 结束语 images as `pic_url`.
+fn contact_way_json(config_id: &str, stored: &Map<String, Value>) -> Value {
+    let given = |key: &str| stored.get(key).cloned();
+    let scene = stored.get("scene").and_then(Value::as_i64).unwrap_or(0);
+    let is_temp = stored
+        .get("is_temp")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let mut way = json!({
+        "config_id": config_id,
+        "type": given("type").unwrap_or(json!(0)),
+        "scene": scene,
+        "remark": given("remark").unwrap_or(json!("")),
+        "skip_verify": given("skip_verify").unwrap_or(json!(true)),
+        "state": given("state").unwrap_or(json!("")),
+        "user": given("user").unwrap_or(json!([])),
+        "party": given("party").unwrap_or(json!([])),
+        "is_temp": is_temp,
+    });
+    match (scene, given("style")) {
+        (1, Some(style)) => way["style"] = style,
+        (2, _) => way["qr_code"] = json!(qr_code_of(config_id)),
+        _ => {}
+    }
+    if is_temp {
+        // 临时会话: the QR code lasts 7 days and the chat 24 hours unless set.
+        way["expires_in"] = given("expires_in").unwrap_or(json!(7 * DAY));
+        way["chat_expires_in"] = given("chat_expires_in").unwrap_or(json!(DAY));
+        if let Some(unionid) = given("unionid") {
+            way["unionid"] = unionid;
+        }
+    }
+    for key in ["is_exclusive", "mark_source"] {
+        if let Some(value) = given(key) {
+            way[key] = value;
+        }
+    }
+    if let Some(sent) = stored.get("conclusions") {
+        way["conclusions"] = media::conclusions(sent);
+    }
+    way
 }
 
 #[derive(Deserialize)]
@@ -73,9 +121,7 @@ pub(crate) fn get(shared: &Shared, input: Input<'_>) -> Reply {
         .contact_ways
         .get(&req.config_id)
         .ok_or_else(unknown)?;
-    let mut way = stored.clone();
-    way.insert("config_id".into(), json!(req.config_id));
-    ok(&json!({ "contact_way": way }))
+    ok(&json!({ "contact_way": contact_way_json(&req.config_id, stored) }))
 }
 
 pub(crate) fn update(shared: &Shared, input: Input<'_>) -> Reply {
@@ -106,9 +152,16 @@ struct List {
 pub(crate) fn list(shared: &Shared, input: Input<'_>) -> Reply {
     let req: List = input.json()?;
     let limit = paging::limit(req.limit, 100, 1000)?;
+    // Defaults: created within the 90 days before now.
+    let end = match req.end_time {
+        Some(t) => times::timestamp("end_time", t)?,
+        None => shared.clock.now(),
+    };
+    let start = match req.start_time {
+        Some(t) => times::timestamp("start_time", t)?,
+        None => end.saturating_sub(90 * DAY),
+    };
     let world = shared.world();
-    let end = req.end_time.unwrap_or(world.now);
-    let start = req.start_time.unwrap_or(end - 90 * 86_400);
     let ids = world.created.contact_ways.ids_between(start, end);
     let (page, next_cursor) = paging::page(&ids, &req.cursor, limit)?;
     let ways: Vec<Value> = page.iter().map(|id| json!({ "config_id": id })).collect();

@@ -4,7 +4,9 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::configs::{chars, fields, len, Configs};
+use super::contact_way::qr_code_of;
 use super::paging;
+use crate::metrics::Counters;
 use crate::reply::{ok, ApiError, Input, Reply};
 use crate::Shared;
 
@@ -162,14 +164,15 @@ fn check_join_way(
 
 pub(crate) fn add_join_way(shared: &Shared, input: Input<'_>) -> Reply {
     let fields = fields(input.json()?, &["config_id", "qr_code"]);
+    let now = shared.clock.now();
     let mut world = shared.world();
     check_join_way(&fields, true, &world)?;
     let config_id = world.next_id("jwSbx");
-    let now = world.now;
     world
         .created
         .join_ways
         .insert(config_id.clone(), now, fields);
+    Counters::add(&shared.metrics.counters.join_ways, 1);
     ok(&json!({ "config_id": config_id }))
 }
 
@@ -183,26 +186,40 @@ fn unknown() -> ApiError {
     ApiError::new(41044, "invalid config_id")
 }
 
+/// A stored configuration as get_join_way answers it (doc 92229): the documented fields only, with
+/// WeCom's defaults (auto_create_room 1, mark_source true) and the QR code of scene 2.
+fn join_way_json(config_id: &str, stored: &Map<String, Value>) -> Value {
+    let given = |key: &str| stored.get(key).cloned();
+    let scene = stored.get("scene").and_then(Value::as_i64).unwrap_or(0);
+    let mut way = json!({
+        "config_id": config_id,
+        "scene": scene,
+        "remark": given("remark").unwrap_or(json!("")),
+        "auto_create_room": given("auto_create_room").unwrap_or(json!(1)),
+        "chat_id_list": given("chat_id_list").unwrap_or(json!([])),
+        "state": given("state").unwrap_or(json!("")),
+        "mark_source": given("mark_source").unwrap_or(json!(true)),
+    });
+    for key in ["room_base_name", "room_base_id"] {
+        if let Some(value) = given(key) {
+            way[key] = value;
+        }
+    }
+    if scene == 2 {
+        way["qr_code"] = json!(qr_code_of(config_id));
+    }
+    way
+}
+
 pub(crate) fn get_join_way(shared: &Shared, input: Input<'_>) -> Reply {
     let req: ById = input.json()?;
     let world = shared.world();
-    let mut way = world
+    let stored = world
         .created
         .join_ways
         .get(&req.config_id)
-        .ok_or_else(unknown)?
-        .clone();
-    way.insert("config_id".into(), json!(req.config_id));
-    if way.get("scene").and_then(Value::as_i64) == Some(2) {
-        way.insert(
-            "qr_code".into(),
-            json!(format!(
-                "https://wework.qpic.cn/wwpic/sandbox/{}/0",
-                req.config_id
-            )),
-        );
-    }
-    ok(&json!({ "join_way": way }))
+        .ok_or_else(unknown)?;
+    ok(&json!({ "join_way": join_way_json(&req.config_id, stored) }))
 }
 
 pub(crate) fn update_join_way(shared: &Shared, input: Input<'_>) -> Reply {

@@ -1,13 +1,16 @@
 //! 企业群发: mass messages with their tasks and send results.
 
-use std::sync::atomic::Ordering;
-
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::paging;
+use super::{paging, times};
+use crate::metrics::Counters;
 use crate::reply::{ok, ApiError, Input, Reply};
+use crate::state::{Conversation, Message, Sender, World};
 use crate::Shared;
+
+/// Longest span of get_groupmsg_list_v2 (起止时间间隔不能超过1个月), in days.
+const MAX_LIST_DAYS: i64 = 31;
 
 /// Mass messages created through the API.
 #[derive(Debug, Default)]
@@ -25,9 +28,11 @@ struct MassMessage {
     attachments: Vec<Value>,
     /// (member, status, send_time): 0 未发送, 2 已发送.
     tasks: Vec<(String, i64, i64)>,
-    /// (target key, target id, member, status, send_time).
-    results: Vec<(&'static str, String, String, i64, i64)>,
+    results: Vec<SendResult>,
 }
+
+/// (target key, target id, member, status, send_time).
+type SendResult = (&'static str, String, String, i64, i64);
 
 #[derive(Deserialize)]
 struct AddMsgTemplate {
@@ -58,6 +63,7 @@ pub(crate) fn add_msg_template(shared: &Shared, input: Input<'_>) -> Reply {
     if !has_text && req.attachments.is_empty() {
         return Err(ApiError::new(41048, "text and attachments are both empty"));
     }
+    let now = shared.clock.now();
     let mut world = shared.world();
     let sender = req.sender.clone().unwrap_or_default();
     if !sender.is_empty() && !world.is_member(&sender) {
@@ -107,7 +113,6 @@ pub(crate) fn add_msg_template(shared: &Shared, input: Input<'_>) -> Reply {
             }
         }
     }
-    let now = world.now;
     // Members confirm on their clients; the sandbox has every other member confirm at once.
     let mut members: Vec<String> = results.iter().map(|r| r.2.clone()).collect();
     members.sort();
@@ -117,7 +122,7 @@ pub(crate) fn add_msg_template(shared: &Shared, input: Input<'_>) -> Reply {
         .enumerate()
         .map(|(i, m)| {
             if i % 2 == 0 {
-                (m.clone(), 2, now + 600)
+                (m.clone(), 2, now)
             } else {
                 (m.clone(), 0, 0)
             }
@@ -129,9 +134,11 @@ pub(crate) fn add_msg_template(shared: &Shared, input: Input<'_>) -> Reply {
             .any(|(m, status, _)| *m == result.2 && *status == 2)
         {
             result.3 = 1;
-            result.4 = now + 600;
+            result.4 = now;
         }
     }
+    let delivered = delivered_messages(&world, &results, now);
+    world.messages.extend(delivered);
     let msgid = world.next_id("msgSbx");
     world.created.mass_messages.list.push(MassMessage {
         msgid: msgid.clone(),
@@ -143,11 +150,35 @@ pub(crate) fn add_msg_template(shared: &Shared, input: Input<'_>) -> Reply {
         tasks,
         results,
     });
-    shared
-        .metrics
-        .mass_messages_created
-        .fetch_add(1, Ordering::Relaxed);
+    Counters::add(&shared.metrics.counters.mass_messages, 1);
     ok(&json!({ "fail_list": fail_list, "msgid": msgid }))
+}
+
+/// The chat messages of the results sent (status 1): they count in the statistics of the day.
+fn delivered_messages(world: &World, results: &[SendResult], now: i64) -> Vec<Message> {
+    results
+        .iter()
+        .filter(|r| r.3 == 1)
+        .filter_map(|(key, target, member, _, _)| {
+            let member = world.member_no(member)?;
+            let conversation = if *key == "chat_id" {
+                let chat = world.chats.iter().position(|c| c.chat_id == *target)?;
+                Conversation::Group {
+                    chat: u32::try_from(chat).ok()?,
+                }
+            } else {
+                Conversation::Single {
+                    member,
+                    customer: world.customer_no(target)?,
+                }
+            };
+            Some(Message {
+                time: now,
+                conversation,
+                sender: Sender::Member(member),
+            })
+        })
+        .collect()
 }
 
 #[derive(Deserialize)]
@@ -164,11 +195,11 @@ struct ListV2 {
 
 pub(crate) fn get_groupmsg_list_v2(shared: &Shared, input: Input<'_>) -> Reply {
     let req: ListV2 = input.json()?;
-    if req.end_time < req.start_time || req.end_time - req.start_time > 31 * 86_400 {
-        return Err(ApiError::invalid(
-            "start_time..end_time must span at most one month",
-        ));
-    }
+    let (start, end) = times::span(
+        ("start_time", req.start_time),
+        ("end_time", req.end_time),
+        MAX_LIST_DAYS,
+    )?;
     let limit = paging::limit(req.limit, 50, 100)?;
     let chat_type = req.chat_type.unwrap_or_else(|| "single".into());
     let world = shared.world();
@@ -177,9 +208,7 @@ pub(crate) fn get_groupmsg_list_v2(shared: &Shared, input: Input<'_>) -> Reply {
         .mass_messages
         .list
         .iter()
-        .filter(|m| {
-            m.chat_type == chat_type && (req.start_time..=req.end_time).contains(&m.create_time)
-        })
+        .filter(|m| m.chat_type == chat_type && (start..=end).contains(&m.create_time))
         .filter(|m| req.creator.as_ref().is_none_or(|c| *c == m.creator))
         .map(|m| {
             let mut msg = json!({
@@ -243,8 +272,7 @@ pub(crate) fn get_groupmsg_send_result(shared: &Shared, input: Input<'_>) -> Rep
     let limit = paging::limit(req.limit, 500, 1000)?;
     let world = shared.world();
     let msg = find(&world.created.mass_messages, &req.msgid)?;
-    let mine: Vec<&(&str, String, String, i64, i64)> =
-        msg.results.iter().filter(|r| r.2 == req.userid).collect();
+    let mine: Vec<&SendResult> = msg.results.iter().filter(|r| r.2 == req.userid).collect();
     let (page, next_cursor) = paging::page(&mine, &req.cursor, limit)?;
     let sends: Vec<Value> = page
         .iter()

@@ -6,10 +6,12 @@ mod configs;
 mod contact_way;
 mod customer;
 mod group_chat;
+mod media;
 mod messaging;
 mod paging;
 mod statistics;
 mod tag;
+mod times;
 mod welcome;
 
 use axum::http::Method;
@@ -19,6 +21,7 @@ use crate::Shared;
 
 pub(crate) use contact_way::ContactWays;
 pub(crate) use group_chat::JoinWays;
+pub use media::image_url_for_media;
 pub(crate) use messaging::MassMessages;
 pub(crate) use welcome::WelcomeTemplates;
 

@@ -53,11 +53,12 @@ pub(crate) fn page_nested<K: Copy, T: Copy>(
 
 /// Checks `limit` against `1..=max`, with `default` for 0 / absent.
 pub(crate) fn limit(requested: Option<u64>, default: usize, max: usize) -> Result<usize, ApiError> {
-    match requested {
-        None | Some(0) => Ok(default),
-        Some(n) if n as usize <= max => Ok(n as usize),
-        Some(n) => Err(ApiError::invalid(format!(
-            "invalid limit {n}: at most {max}"
+    match requested.map(usize::try_from) {
+        None | Some(Ok(0)) => Ok(default),
+        Some(Ok(n)) if n <= max => Ok(n),
+        Some(_) => Err(ApiError::invalid(format!(
+            "invalid limit {}: at most {max}",
+            requested.unwrap_or_default()
         ))),
     }
 }

@@ -1,29 +1,24 @@
-//! 统计管理: numbers derived deterministically from the seed, the member and the day.
+//! 统计管理: figures counted from the world's customers, chats and messages (see `state/figures.rs`),
+//! over ranges checked before the world is locked.
 
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use super::times;
+use crate::days::{history_start, DAY};
 use crate::reply::{ok, ApiError, Input, Reply};
+use crate::state::{Behavior, ChatFigures, World};
 use crate::Shared;
 
-const DAY: i64 = 86_400;
-
-/// A stable pseudo-random number in `0..modulo` for (seed, key, day, salt).
-fn stat(seed: u64, key: &str, day: i64, salt: u64, modulo: u64) -> u64 {
-    let mut h = seed ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (day as u64);
-    for b in key.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    fastrand::Rng::with_seed(h).u64(..modulo.max(1))
-}
-
-/// Midnight (UTC+8, as WeCom counts days) of the day holding `t`.
-fn day_start(t: i64) -> i64 {
-    (t + 8 * 3600).div_euclid(DAY) * DAY - 8 * 3600
-}
+/// The sandbox's only department, 1 (the root), holds every member.
+const ROOT_DEPARTMENT: i64 = 1;
+/// Longest span of a statistics query (支持的最大查询跨度为30天).
+const MAX_SPAN_DAYS: i64 = 30;
+/// Most userids, partyids or owners per query (最多100个).
+const MAX_IDS: usize = 100;
 
 #[derive(Deserialize)]
-struct Behavior {
+struct BehaviorQuery {
     #[serde(default)]
     userid: Vec<String>,
     #[serde(default)]
@@ -32,35 +27,55 @@ struct Behavior {
     end_time: i64,
 }
 
+/// A mask over `world.members`: the members named, and everyone when the root department is.
+fn member_mask(world: &World, userids: &[String], partyids: &[i64]) -> Vec<bool> {
+    let everyone = partyids.contains(&ROOT_DEPARTMENT);
+    let mut mask = vec![everyone; world.members.len()];
+    for no in userids.iter().filter_map(|u| world.member_no(u)) {
+        mask[no as usize] = true;
+    }
+    mask
+}
+
+fn behavior_json(stat_time: i64, f: &Behavior) -> Value {
+    let mut day = json!({
+        "stat_time": stat_time,
+        "chat_cnt": f.chat_cnt,
+        "message_cnt": f.message_cnt,
+        "negative_feedback_cnt": f.negative_feedback_cnt,
+        "new_apply_cnt": f.new_apply_cnt,
+        "new_contact_cnt": f.new_contact_cnt,
+    });
+    // WeCom answers these two only on days with replies (仅在确有回复时返回).
+    if f.replied > 0 {
+        let share = f.replied as f64 * 100.0 / f.customer_started as f64;
+        day["reply_percentage"] = json!((share * 100.0).round() / 100.0);
+        day["avg_reply_time"] = json!(f.reply_secs / 60 / f.replied as i64);
+    }
+    day
+}
+
 pub(crate) fn get_user_behavior_data(shared: &Shared, input: Input<'_>) -> Reply {
-    let req: Behavior = input.json()?;
+    let req: BehaviorQuery = input.json()?;
     if req.userid.is_empty() && req.partyid.is_empty() {
         return Err(ApiError::invalid("userid or partyid is required"));
     }
-    if req.end_time < req.start_time || req.end_time - req.start_time > 30 * DAY {
-        return Err(ApiError::invalid(
-            "start_time..end_time must span at most 30 days",
-        ));
+    if req.userid.len() > MAX_IDS || req.partyid.len() > MAX_IDS {
+        return Err(ApiError::invalid("userid and partyid hold at most 100 ids"));
     }
+    let range = times::span(
+        ("start_time", req.start_time),
+        ("end_time", req.end_time),
+        MAX_SPAN_DAYS,
+    )?;
+    let (first_day, days) = times::days(range);
+    let since = history_start(shared.clock.now());
     let world = shared.world();
-    let key = format!("{:?}{:?}", req.userid, req.partyid);
-    let mut data = Vec::new();
-    let mut day = day_start(req.start_time);
-    while day <= req.end_time {
-        let s = |salt, m| stat(world.seed, &key, day, salt, m);
-        let chats = s(1, 40);
-        data.push(json!({
-            "stat_time": day,
-            "chat_cnt": chats,
-            "message_cnt": chats * (1 + s(2, 6)),
-            "reply_percentage": (s(3, 10_000) as f64) / 100.0,
-            "avg_reply_time": s(4, 60),
-            "negative_feedback_cnt": s(5, 3),
-            "new_apply_cnt": s(6, 12),
-            "new_contact_cnt": s(7, 10),
-        }));
-        day += DAY;
-    }
+    let mask = member_mask(&world, &req.userid, &req.partyid);
+    let data: Vec<Value> = (0i64..)
+        .zip(world.behavior(&mask, first_day, days, since))
+        .map(|(d, f)| behavior_json(first_day + d * DAY, &f))
+        .collect();
     ok(&json!({ "behavior_data": data }))
 }
 
@@ -84,92 +99,102 @@ struct GroupStat {
     limit: Option<u64>,
 }
 
-fn chat_data(seed: u64, key: &str, begin: i64, end: i64) -> Value {
-    let mut totals = [0u64; 8];
-    let mut day = day_start(begin);
-    while day <= end {
-        for (salt, total) in totals.iter_mut().enumerate() {
-            *total += stat(
-                seed,
-                key,
-                day,
-                100 + salt as u64,
-                [3, 30, 20, 40, 500, 200, 900, 2][salt],
-            );
+impl GroupStat {
+    /// The checked day range `[first day, last day + 1)` and the owners filtered on (empty: all).
+    fn checked(&self) -> Result<((i64, usize), Vec<String>), ApiError> {
+        let end = self.day_end_time.unwrap_or(self.day_begin_time);
+        let range = times::span(
+            ("day_begin_time", self.day_begin_time),
+            ("day_end_time", end),
+            MAX_SPAN_DAYS,
+        )?;
+        let owners = self
+            .owner_filter
+            .as_ref()
+            .map(|f| f.userid_list.clone())
+            .unwrap_or_default();
+        if owners.len() > MAX_IDS {
+            return Err(ApiError::invalid("owner_filter holds at most 100 owners"));
         }
-        day += DAY;
+        Ok((times::days(range), owners))
     }
-    json!({
-        "new_chat_cnt": totals[0], "chat_total": totals[1], "chat_has_msg": totals[2],
-        "new_member_cnt": totals[3], "member_total": totals[4], "member_has_msg": totals[5],
-        "msg_total": totals[6], "migrate_trainee_chat_cnt": totals[7],
-    })
 }
 
-fn range(begin: i64, end: Option<i64>) -> Result<i64, ApiError> {
-    let end = end.unwrap_or(begin);
-    if end < begin || end - begin > 30 * DAY {
-        return Err(ApiError::invalid(
-            "day_begin_time..day_end_time must span at most 30 days",
-        ));
-    }
-    Ok(end)
+fn chat_json(f: &ChatFigures) -> Value {
+    json!({
+        "new_chat_cnt": f.new_chat_cnt, "chat_total": f.chat_total, "chat_has_msg": f.chat_has_msg,
+        "new_member_cnt": f.new_member_cnt, "member_total": f.member_total,
+        "member_has_msg": f.member_has_msg, "msg_total": f.msg_total,
+        "migrate_trainee_chat_cnt": f.migrate_trainee_chat_cnt,
+    })
 }
 
 pub(crate) fn groupchat_statistic(shared: &Shared, input: Input<'_>) -> Reply {
     let req: GroupStat = input.json()?;
-    let end = range(req.day_begin_time, req.day_end_time)?;
+    let ((first_day, days), owners) = req.checked()?;
     let limit = match req.limit {
         None | Some(0) => 500,
-        Some(n) if n <= 1000 => n,
+        Some(n) if n <= 1000 => n as usize,
         Some(n) => {
             return Err(ApiError::invalid(format!(
                 "invalid limit {n}: at most 1000"
             )))
         }
-    } as usize;
+    };
+    let since = history_start(shared.clock.now());
     let world = shared.world();
-    let owners: Vec<String> = match req
-        .owner_filter
-        .map(|f| f.userid_list)
-        .filter(|l| !l.is_empty())
-    {
-        Some(list) => list,
-        None => world.members.iter().map(|m| m.userid.clone()).collect(),
+    let owners: Vec<String> = if owners.is_empty() {
+        world.members.iter().map(|m| m.userid.clone()).collect()
+    } else {
+        owners
     };
-    let field = match req.order_by.unwrap_or(1) {
-        2 => "chat_total",
-        3 => "new_member_cnt",
-        4 => "member_total",
-        _ => "new_chat_cnt",
-    };
-    let mut items: Vec<Value> = owners
+    let to = first_day + days as i64 * DAY;
+    let by_owner = world.chat_figures_by_owner(first_day, to, since);
+    let none = ChatFigures::default();
+    let mut rows: Vec<(&str, &ChatFigures)> = owners
         .iter()
-        .map(|o| json!({ "owner": o, "data": chat_data(world.seed, o, req.day_begin_time, end) }))
+        .map(|o| {
+            let figures = world.member_no(o).and_then(|n| by_owner.get(n as usize));
+            (o.as_str(), figures.unwrap_or(&none))
+        })
         .collect();
-    items.sort_by_key(|v| v["data"][field].as_u64().unwrap_or(0));
-    if req.order_asc == 0 {
-        items.reverse();
+    let key = |f: &ChatFigures| match req.order_by.unwrap_or(1) {
+        2 => f.chat_total,
+        3 => f.new_member_cnt,
+        4 => f.member_total,
+        _ => f.new_chat_cnt,
+    };
+    // Stable sorts: owners with equal figures keep their order.
+    if req.order_asc == 1 {
+        rows.sort_by_key(|(_, f)| key(f));
+    } else {
+        rows.sort_by_key(|(_, f)| std::cmp::Reverse(key(f)));
     }
-    let total = items.len();
-    let start = (req.offset as usize).min(total);
+    let total = rows.len();
+    let start = usize::try_from(req.offset).unwrap_or(usize::MAX).min(total);
     let page_end = start.saturating_add(limit).min(total);
-    ok(&json!({ "total": total, "next_offset": page_end, "items": &items[start..page_end] }))
+    let items: Vec<Value> = rows[start..page_end]
+        .iter()
+        .map(|(owner, f)| json!({ "owner": owner, "data": chat_json(f) }))
+        .collect();
+    ok(&json!({ "total": total, "next_offset": page_end, "items": items }))
 }
 
 pub(crate) fn groupchat_statistic_group_by_day(shared: &Shared, input: Input<'_>) -> Reply {
     let req: GroupStat = input.json()?;
-    let end = range(req.day_begin_time, req.day_end_time)?;
+    let ((first_day, days), owners) = req.checked()?;
+    let since = history_start(shared.clock.now());
     let world = shared.world();
-    let key = req
-        .owner_filter
-        .map(|f| f.userid_list.join(","))
-        .unwrap_or_default();
-    let mut items = Vec::new();
-    let mut day = day_start(req.day_begin_time);
-    while day <= end {
-        items.push(json!({ "stat_time": day, "data": chat_data(world.seed, &key, day, day) }));
-        day += DAY;
+    let mask = member_mask(&world, &owners, &[]);
+    let everyone = owners.is_empty();
+    let mut items = Vec::with_capacity(days);
+    for day in (0..days as i64).map(|d| first_day + d * DAY) {
+        let mut sum = ChatFigures::default();
+        let by_owner = world.chat_figures_by_owner(day, day + DAY, since);
+        for (f, _) in by_owner.iter().zip(&mask).filter(|(_, &m)| m || everyone) {
+            sum.add(f);
+        }
+        items.push(json!({ "stat_time": day, "data": chat_json(&sum) }));
     }
     ok(&json!({ "items": items }))
 }

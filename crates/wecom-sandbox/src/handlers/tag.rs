@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::metrics::Counters;
 use crate::reply::{ok, ApiError, Input, Reply};
 use crate::state::{Tag, TagGroup};
 use crate::Shared;
@@ -38,16 +39,21 @@ pub(crate) fn get_corp_tag_list(shared: &Shared, input: Input<'_>) -> Reply {
         .tag_groups
         .iter()
         .filter_map(|g| {
-            // tag_id wins over group_id, as WeCom documents.
-            let tags: Vec<&Tag> = if !req.tag_id.is_empty() {
+            // Doc 92117: with group_id given, tag_id is ignored and whole groups are answered; else
+            // tag_id picks tags; with neither, everything.
+            let tags: Vec<&Tag> = if !req.group_id.is_empty() {
+                if req.group_id.contains(&g.group_id) {
+                    g.tags.iter().collect()
+                } else {
+                    Vec::new()
+                }
+            } else if !req.tag_id.is_empty() {
                 g.tags
                     .iter()
                     .filter(|t| req.tag_id.contains(&t.id))
                     .collect()
-            } else if req.group_id.is_empty() || req.group_id.contains(&g.group_id) {
-                g.tags.iter().collect()
             } else {
-                Vec::new()
+                g.tags.iter().collect()
             };
             (!tags.is_empty()).then(|| group_json(g, &tags))
         })
@@ -77,50 +83,54 @@ pub(crate) fn add_corp_tag(shared: &Shared, input: Input<'_>) -> Reply {
     if req.tag.is_empty() {
         return Err(ApiError::invalid("tag is empty"));
     }
+    let now = shared.clock.now();
     let mut world = shared.world();
-    let now = world.now;
-    let group_index = match &req.group_id {
-        Some(id) => world
-            .tag_groups
-            .iter()
-            .position(|g| &g.group_id == id)
-            .ok_or_else(|| ApiError::new(40068, "invalid tagid"))?,
+    let existing = match &req.group_id {
+        Some(id) => Some(
+            world
+                .tag_groups
+                .iter()
+                .position(|g| &g.group_id == id)
+                .ok_or_else(|| ApiError::new(40068, "invalid tagid"))?,
+        ),
         None => {
-            let name = req
-                .group_name
-                .clone()
-                .filter(|n| !n.is_empty())
-                .ok_or_else(|| ApiError::invalid("group_id or group_name is required"))?;
-            if let Some(i) = world.tag_groups.iter().position(|g| g.group_name == name) {
-                i
-            } else {
-                let group_id = world.next_id("etSbxGroup");
-                world.tag_groups.push(TagGroup {
-                    group_id,
-                    group_name: name,
-                    create_time: now,
-                    order: req.order,
-                    tags: Vec::new(),
-                });
-                world.tag_groups.len() - 1
+            let name = req.group_name.as_deref().unwrap_or_default();
+            if name.is_empty() {
+                return Err(ApiError::invalid("group_id or group_name is required"));
             }
+            world.tag_groups.iter().position(|g| g.group_name == name)
         }
     };
-    let mut added = Vec::new();
-    for new in &req.tag {
-        if world.tag_groups[group_index]
-            .tags
-            .iter()
-            .any(|t| t.name == new.name)
-        {
+    // Every name is checked before anything is created: a refused call changes nothing.
+    let taken = existing.map_or(&[][..], |i| world.tag_groups[i].tags.as_slice());
+    for (i, new) in req.tag.iter().enumerate() {
+        let repeated = req.tag[..i].iter().any(|t| t.name == new.name);
+        if repeated || taken.iter().any(|t| t.name == new.name) {
             return Err(ApiError::new(
                 40071,
                 format!("tag name {} exists", new.name),
             ));
         }
-        let id = world.next_id("etSbxTag");
+    }
+    let group_index = match existing {
+        Some(i) => i,
+        None => {
+            let group_id = world.next_id("etSbxGroup");
+            world.tag_groups.push(TagGroup {
+                group_id,
+                group_name: req.group_name.clone().unwrap_or_default(),
+                create_time: now,
+                order: req.order,
+                tags: Vec::new(),
+            });
+            Counters::add(&shared.metrics.counters.tag_groups, 1);
+            world.tag_groups.len() - 1
+        }
+    };
+    let mut added = Vec::new();
+    for new in &req.tag {
         let tag = Tag {
-            id,
+            id: world.next_id("etSbxTag"),
             name: new.name.clone(),
             create_time: now,
             order: new.order,
@@ -128,6 +138,7 @@ pub(crate) fn add_corp_tag(shared: &Shared, input: Input<'_>) -> Reply {
         world.tag_groups[group_index].tags.push(tag.clone());
         added.push(tag);
     }
+    Counters::add(&shared.metrics.counters.tags, added.len() as u64);
     let group = &world.tag_groups[group_index];
     ok(&json!({ "tag_group": group_json(group, &added.iter().collect::<Vec<_>>()) }))
 }

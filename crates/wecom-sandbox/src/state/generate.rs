@@ -1,8 +1,13 @@
-//! Deterministic generation of a world from a seed.
+//! Deterministic generation of a world from a seed, in the recent past of the clock.
+//!
+//! Every generated time falls within the [`HISTORY_DAYS`] before 0:00 of the clock's day (the anchor):
+//! recent ranges show activity, 2001 shows none, and the same seed on the same day (or with the same
+//! fixed clock) gives the same world.
 
 use std::collections::HashMap;
 
 use super::{ChatMember, Customer, Follow, GroupChat, Member, SandboxSize, Tag, TagGroup, World};
+use crate::days::{day_start, DAY, HISTORY_DAYS};
 
 const SURNAMES: &[&str] = &[
     "张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭",
@@ -29,15 +34,17 @@ const TAG_GROUPS: &[(&str, &[&str])] = &[
     ("跟进阶段", &["初次接触", "需求确认", "报价中", "已成交"]),
 ];
 const ADD_WAYS: &[i64] = &[0, 1, 2, 3, 4, 5, 6, 9, 10, 16, 201, 202];
-/// 2024-06-01 00:00:00 +08:00: generated times are fixed, so a seed always gives the same world.
-const EPOCH: i64 = 1_717_171_200;
+const HISTORY: i64 = HISTORY_DAYS * DAY;
 
 impl World {
-    pub(crate) fn generate(seed: u64, size: &SandboxSize) -> World {
+    /// A world of `size` from `seed`, its history ending at 0:00 of the day of `now`.
+    pub(crate) fn generate(seed: u64, size: &SandboxSize, now: i64) -> World {
         let mut rng = fastrand::Rng::with_seed(seed);
+        // A clock set beyond WeCom's 32-bit times generates as if at its ends.
+        let anchor = day_start(now.clamp(0, i64::from(u32::MAX)));
+        let epoch = anchor - HISTORY;
         let mut world = World {
             seed,
-            now: EPOCH + 180 * 86_400,
             ..World::default()
         };
         world.members = (0..size.members.max(1))
@@ -50,6 +57,10 @@ impl World {
                 ),
             })
             .collect();
+        world.member_index = (0u32..)
+            .zip(&world.members)
+            .map(|(i, m)| (m.userid.clone(), i))
+            .collect();
         world.tag_groups = (0..size.tag_groups)
             .map(|g| {
                 let (name, tags) = TAG_GROUPS[g % TAG_GROUPS.len()];
@@ -61,7 +72,7 @@ impl World {
                 TagGroup {
                     group_id: format!("etSbxGroup{g:04}{:012x}", rng.u64(..) >> 16),
                     group_name,
-                    create_time: EPOCH + g as i64 * 3_600,
+                    create_time: epoch + g as i64 * 3_600,
                     order: (size.tag_groups - g) as i64,
                     tags: tags
                         .iter()
@@ -69,7 +80,7 @@ impl World {
                         .map(|(t, tag)| Tag {
                             id: format!("etSbxTag{g:03}{t:03}{:012x}", rng.u64(..) >> 16),
                             name: (*tag).to_owned(),
-                            create_time: EPOCH + g as i64 * 3_600 + t as i64,
+                            create_time: epoch + g as i64 * 3_600 + t as i64,
                             order: (tags.len() - t) as i64,
                         })
                         .collect(),
@@ -115,7 +126,7 @@ impl World {
                     userid: member.userid.clone(),
                     remark: format!("{name}-{}", ["老客户", "新客户", "潜在客户"][i % 3]),
                     description: format!("{}对接，第{}次沟通", member.name, 1 + i % 5),
-                    createtime: EPOCH + (i as i64 * 97) % (180 * 86_400),
+                    createtime: epoch + rng.i64(0..HISTORY),
                     tag_ids: tag_ids_dedup,
                     remark_corp_name: if kind == 2 {
                         COMPANIES[i % COMPANIES.len()].to_owned()
@@ -138,15 +149,17 @@ impl World {
         }
         world.by_member = by_member;
         world.chats = (0..size.group_chats)
-            .map(|c| generate_chat(&mut rng, &world, c))
+            .map(|c| generate_chat(&mut rng, &world, c, anchor))
             .collect();
+        world.generate_messages(&mut rng, anchor);
         world
     }
 }
 
-fn generate_chat(rng: &mut fastrand::Rng, world: &World, c: usize) -> GroupChat {
+/// A chat created within the history, whose members joined between its creation and `anchor`.
+fn generate_chat(rng: &mut fastrand::Rng, world: &World, c: usize, anchor: i64) -> GroupChat {
     let owner = world.members[c % world.members.len()].userid.clone();
-    let create_time = EPOCH + c as i64 * 86_400;
+    let create_time = anchor - HISTORY + rng.i64(0..HISTORY);
     let mut members = vec![ChatMember {
         userid: owner.clone(),
         kind: 1,
@@ -165,7 +178,7 @@ fn generate_chat(rng: &mut fastrand::Rng, world: &World, c: usize) -> GroupChat 
         members.push(ChatMember {
             userid: customer.external_userid.clone(),
             kind: 2,
-            join_time: create_time + 60 * (k as i64 + 1),
+            join_time: create_time + rng.i64(0..anchor - create_time),
             join_scene: 1 + (k as i64 % 3),
             invitor: owner.clone(),
             name: customer.name.clone(),

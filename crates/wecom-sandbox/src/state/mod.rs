@@ -1,9 +1,14 @@
 //! The sandbox's world: what WeCom would know about one corp's customers.
 
+mod activity;
+mod figures;
 mod generate;
+mod messages;
 
 use std::collections::HashMap;
-use std::time::Instant;
+
+pub(crate) use figures::{Behavior, ChatFigures};
+pub(crate) use messages::{Conversation, Message, Messages, Sender};
 
 /// How much state a sandbox generates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,19 +107,29 @@ pub(crate) struct ChatMember {
     pub(crate) name: String,
 }
 
+/// A welcome code of an add_external_contact event: who added whom, and when (clock milliseconds).
+#[derive(Debug, Clone)]
+pub(crate) struct WelcomeCode {
+    pub(crate) userid: String,
+    pub(crate) external_userid: String,
+    pub(crate) issued_millis: i64,
+}
+
 /// Everything the sandbox knows; guarded by one mutex in `Shared`.
 #[derive(Debug, Default)]
 pub(crate) struct World {
     pub(crate) seed: u64,
-    pub(crate) now: i64,
     pub(crate) members: Vec<Member>,
+    pub(crate) member_index: HashMap<String, u32>,
     pub(crate) customers: Vec<Customer>,
     pub(crate) customer_index: HashMap<String, usize>,
     /// For each member, the customers it follows, in a stable order.
     pub(crate) by_member: HashMap<String, Vec<usize>>,
     pub(crate) tag_groups: Vec<TagGroup>,
     pub(crate) chats: Vec<GroupChat>,
-    pub(crate) welcome_codes: HashMap<String, (String, String, Instant)>,
+    /// Every message sent in single and group chats, generated or sent through the API, by time.
+    pub(crate) messages: Messages,
+    pub(crate) welcome_codes: HashMap<String, WelcomeCode>,
     pub(crate) serial: u64,
     /// Whatever the domain handlers create (contact ways, join ways, messages, templates).
     pub(crate) created: crate::handlers::Created,
@@ -141,7 +156,19 @@ impl World {
     }
 
     pub(crate) fn is_member(&self, userid: &str) -> bool {
-        self.members.iter().any(|m| m.userid == userid)
+        self.member_index.contains_key(userid)
+    }
+
+    /// The index of member `userid` in `members`.
+    pub(crate) fn member_no(&self, userid: &str) -> Option<u32> {
+        self.member_index.get(userid).copied()
+    }
+
+    /// The index of customer `external_userid` in `customers`.
+    pub(crate) fn customer_no(&self, external_userid: &str) -> Option<u32> {
+        self.customer_index
+            .get(external_userid)
+            .and_then(|&i| u32::try_from(i).ok())
     }
 
     pub(crate) fn all_tag_ids(&self) -> impl Iterator<Item = &str> {
@@ -150,16 +177,19 @@ impl World {
             .flat_map(|g| g.tags.iter().map(|t| t.id.as_str()))
     }
 
-    pub(crate) fn issue_welcome_code(&mut self, userid: &str, external_userid: &str) -> String {
+    pub(crate) fn issue_welcome_code(
+        &mut self,
+        userid: &str,
+        external_userid: &str,
+        now_millis: i64,
+    ) -> String {
         let code = self.next_id("WELCOME");
-        self.welcome_codes.insert(
-            code.clone(),
-            (
-                userid.to_owned(),
-                external_userid.to_owned(),
-                Instant::now(),
-            ),
-        );
+        let issued = WelcomeCode {
+            userid: userid.to_owned(),
+            external_userid: external_userid.to_owned(),
+            issued_millis: now_millis,
+        };
+        self.welcome_codes.insert(code.clone(), issued);
         code
     }
 
