@@ -162,11 +162,35 @@ async fn faults_before_and_after_the_effect() {
     assert_eq!(sandbox.mass_messages_created(), 2);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_limits_answer_45033_and_45009() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = no_retries(&sandbox);
     client.get_raw(FOLLOW_USERS, &[]).await.unwrap();
+
+    // One call in flight at most; each call is held 300 ms, so the second of two concurrent calls
+    // finds the first still running.
+    sandbox.set_limits(ServerLimits {
+        max_concurrent: Some(1),
+        per_minute: None,
+        ..ServerLimits::default()
+    });
+    sandbox.set_fault(
+        FOLLOW_USERS,
+        FaultRule::none().delay(Duration::from_millis(300), 1.0),
+    );
+    let first = client.get_raw(FOLLOW_USERS, &[]);
+    let second = async {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        client.get_raw(FOLLOW_USERS, &[]).await
+    };
+    let (first, second) = tokio::join!(first, second);
+    first.unwrap();
+    let err = second.unwrap_err();
+    assert_eq!(err.code(), Some(ErrCode::API_CONCURRENT_LIMIT), "{err}");
+    assert_eq!(sandbox.limit_rejections(), (1, 0));
+    sandbox.clear_faults();
+
     sandbox.set_limits(ServerLimits {
         max_concurrent: None,
         per_minute: Some(2),
@@ -176,7 +200,8 @@ async fn server_limits_answer_45033_and_45009() {
     client.get_raw(FOLLOW_USERS, &[]).await.unwrap();
     let err = client.get_raw(FOLLOW_USERS, &[]).await.unwrap_err();
     assert!(err.is_rate_limited());
-    assert_eq!(sandbox.limit_rejections(), (0, 1));
+    assert_eq!(err.code(), Some(ErrCode::API_FREQ_LIMIT), "{err}");
+    assert_eq!(sandbox.limit_rejections(), (1, 1));
 }
 
 #[tokio::test]
