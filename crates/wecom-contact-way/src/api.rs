@@ -58,8 +58,8 @@ impl<'a> ContactWayApi<'a> {
     /// <https://developer.work.weixin.qq.com/document/path/92228>
     ///
     /// Lists ways created through the API after 2021-07-10, without temporary-chat ways. Checked
-    /// before sending: `limit` ≤ 1000. See [`list_contact_way_stream`](Self::list_contact_way_stream)
-    /// for every page.
+    /// before sending: `limit` ≤ 1000, and `end_time` ≥ `start_time` when both are set. See
+    /// [`list_contact_way_stream`](Self::list_contact_way_stream) for every page.
     ///
     /// Idempotent: retried on -1/45033/timeouts/5xx.
     pub async fn list_contact_way(

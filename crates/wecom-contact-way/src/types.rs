@@ -98,7 +98,6 @@ mod update;
 pub use add::{AddContactWayRequest, AddContactWayResponse};
 pub use conclusions::{
     ConclusionImage, ConclusionLink, ConclusionMiniProgram, ConclusionText, Conclusions,
-    MAX_LINK_DESC_BYTES, MAX_LINK_TITLE_BYTES, MAX_MINIPROGRAM_TITLE_BYTES, MAX_TEXT_CONTENT_BYTES,
 };
 pub use contact_way::{ContactWay, ContactWayScene, ContactWayStyle, ContactWayType};
 pub use limits::{
@@ -109,3 +108,7 @@ pub use simple::{
     CloseTempChatRequest, DelContactWayRequest, GetContactWayRequest, GetContactWayResponse,
 };
 pub use update::UpdateContactWayRequest;
+/// The byte limits of 结束语's texts (doc 92228), shared with the other message shapes.
+pub use wecom_content::{
+    MAX_LINK_DESC_BYTES, MAX_LINK_TITLE_BYTES, MAX_MINIPROGRAM_TITLE_BYTES, MAX_TEXT_CONTENT_BYTES,
+};

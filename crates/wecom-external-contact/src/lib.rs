@@ -12,6 +12,9 @@ pub use wecom_core::{
 /// The core crate itself, for what the re-exports above leave out.
 pub use wecom_core as core;
 
+/// The shapes several domains share: message content and attachments, the owner filter, the 0/1 flag.
+pub use wecom_content as content;
+
 /// 「联系我」 configurations (feature `contact-way`).
 #[cfg(feature = "contact-way")]
 pub use wecom_contact_way as contact_way;

@@ -1,10 +1,8 @@
 //! Request and response types of 客户群管理, each request beside its endpoint description.
 
-mod common;
 mod group_chat;
 mod join_way;
 
-pub use common::{Flag, OwnerFilter, MAX_OWNER_FILTER};
 pub use group_chat::{
     GroupChat, GroupChatAdmin, GroupChatGetRequest, GroupChatGetResponse, GroupChatListItem,
     GroupChatListRequest, GroupChatListResponse, GroupChatMember, GroupChatStatus, Invitor,
@@ -16,3 +14,5 @@ pub use join_way::{
     GetJoinWayResponse, JoinWay, JoinWayScene, UpdateJoinWayRequest, MAX_JOIN_WAY_CHATS,
     MAX_ROOM_BASE_NAME_CHARS, MAX_STATE_CHARS,
 };
+/// The 0/1 switch (`need_name`, `auto_create_room`), 群主过滤 and its limit, shared with other domains.
+pub use wecom_content::{Flag, OwnerFilter, MAX_OWNER_FILTER};

@@ -11,9 +11,9 @@ impl<'a> MessagingApi<'a> {
     /// to customers (`chat_type` single) or customer groups (`group`).
     ///
     /// <https://developer.work.weixin.qq.com/document/path/92135>. Validated before sending: at most 9
-    /// attachments, some content (text or an attachment), text ≤ 4000 bytes, ≤ 10 000 customers,
-    /// ≤ 2 000 groups, a sender for group messages. Notable errcodes: 45009 (frequency limit), 48002,
-    /// 60011 (no privilege over the sender).
+    /// attachments, some content (text or an attachment), text ≤ 4000 bytes, link url and picurl
+    /// ≤ 2048 bytes, ≤ 10 000 customers, ≤ 2 000 groups, a sender for group messages. Notable errcodes:
+    /// 45009 (frequency limit), 48002, 60011 (no privilege over the sender).
     ///
     /// Not idempotent: never re-sent after an ambiguous failure (timeout, 5xx, -1), so a mass message is
     /// never created twice; check `get_groupmsg_list_v2` before creating it again.

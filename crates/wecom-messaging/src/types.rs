@@ -20,9 +20,12 @@ pub use mass_send::{
     RemindGroupMsgSendRequest, TagFilter, TagGroup, MAX_CHAT_IDS, MAX_EXTERNAL_USERIDS,
     MAX_MSG_TEXT_BYTES,
 };
+/// 是否通知成员将这条入群欢迎语应用到客户群中 (`notify`; WeCom notifies when absent): the shared 0/1
+/// [`Flag`](wecom_content::Flag). `Notify::Silent` is 0 (不通知), `Notify::Notify` is 1 (通知).
+pub use wecom_content::Flag as Notify;
 pub use welcome::{
     AddGroupWelcomeTemplateRequest, AddGroupWelcomeTemplateResponse,
     DelGroupWelcomeTemplateRequest, EditGroupWelcomeTemplateRequest,
-    GetGroupWelcomeTemplateRequest, GetGroupWelcomeTemplateResponse, GroupWelcomeContent, Notify,
+    GetGroupWelcomeTemplateRequest, GetGroupWelcomeTemplateResponse, GroupWelcomeContent,
     SendWelcomeMsgRequest, MAX_TEMPLATE_TEXT_BYTES, MAX_WELCOME_TEXT_BYTES,
 };

@@ -10,6 +10,10 @@ pub use behavior::{
 pub use groupchat::{
     GroupChatStatisticByDayItem, GroupChatStatisticData, GroupChatStatisticGroupByDayRequest,
     GroupChatStatisticGroupByDayResponse, GroupChatStatisticItem, GroupChatStatisticRequest,
-    GroupChatStatisticResponse, OrderBy, OwnerFilter, SortOrder, MAX_OWNER_FILTER,
-    MAX_STATISTIC_LIMIT,
+    GroupChatStatisticResponse, OrderBy, MAX_STATISTIC_LIMIT,
 };
+/// 是否升序 (`order_asc`): the shared 0/1 [`Flag`](wecom_content::Flag); `SortOrder::Desc` is 0 (the
+/// default), `SortOrder::Asc` is 1.
+pub use wecom_content::Flag as SortOrder;
+/// 群主过滤 and its limit, shared with `wecom-group-chat`.
+pub use wecom_content::{OwnerFilter, MAX_OWNER_FILTER};

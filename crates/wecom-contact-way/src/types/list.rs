@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wecom_core::pagination::{CursorPage, CursorRequest, Page};
-use wecom_core::Result;
+use wecom_core::{check, Result};
 
 use super::MAX_LIST_LIMIT;
 
@@ -60,10 +60,15 @@ impl ListContactWayRequest {
         self
     }
 
-    /// Checks the documented limit: `limit` ≤ 1000.
+    /// Checks `limit` ≤ 1000 and, when both times are set, `end_time ≥ start_time` (WeCom documents
+    /// no longest span; with one time missing it fills in its default).
     pub fn check(&self) -> Result<()> {
         let limit = self.limit.unwrap_or(0);
-        wecom_core::check::between("limit", limit.into(), 0, MAX_LIST_LIMIT.into())
+        check::between("limit", limit.into(), 0, MAX_LIST_LIMIT.into())?;
+        if let (Some(start), Some(end)) = (self.start_time, self.end_time) {
+            check::time_range("start_time", start, "end_time", end, None)?;
+        }
+        Ok(())
     }
 }
 

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use wecom_core::pagination::{CursorPage, CursorRequest, Page};
 use wecom_core::{check, Result};
 
-use super::common::{Flag, OwnerFilter};
+use super::{Flag, OwnerFilter};
 
 /// Most groups per page of `groupchat/list` (取值范围 1 ~ 1000).
 pub const MAX_LIST_LIMIT: u32 = 1_000;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use wecom_core::{check, EmptyResponse, Result};
 
-use super::common::Flag;
+use super::Flag;
 
 /// Most groups one configuration may use (chat_id_list, 支持5个).
 pub const MAX_JOIN_WAY_CHATS: usize = 5;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wecom_core::pagination::{CursorPage, CursorRequest, Page};
-use wecom_core::{Error, Result};
+use wecom_core::Result;
 
 use super::attachment::{Attachment, Text};
 use super::mass_send::ChatType;
@@ -131,20 +131,15 @@ impl GetGroupMsgListV2Request {
         self
     }
 
-    /// Checks the time range (end ≥ start, at most a month) and the limit.
+    /// Checks the time range (end ≥ start, at most [`MAX_LIST_SPAN_SECS`]) and the limit.
     pub fn check(&self) -> Result<()> {
-        if self.end_time < self.start_time {
-            return Err(Error::invalid_request(format!(
-                "end_time {} is before start_time {}",
-                self.end_time, self.start_time
-            )));
-        }
-        if self.end_time - self.start_time > MAX_LIST_SPAN_SECS {
-            return Err(Error::invalid_request(format!(
-                "start_time..end_time spans {} s; WeCom allows at most one month ({MAX_LIST_SPAN_SECS} s)",
-                self.end_time - self.start_time
-            )));
-        }
+        wecom_core::check::time_range(
+            "start_time",
+            self.start_time,
+            "end_time",
+            self.end_time,
+            Some(MAX_LIST_SPAN_SECS),
+        )?;
         check_limit(self.limit, MAX_LIST_LIMIT)
     }
 }

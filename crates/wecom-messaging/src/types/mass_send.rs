@@ -10,7 +10,7 @@ pub const MAX_EXTERNAL_USERIDS: usize = 10_000;
 /// Most customer groups one `add_msg_template` call may name (doc 92135).
 pub const MAX_CHAT_IDS: usize = 2_000;
 /// Most bytes of a mass message's `text.content` (doc 92135).
-pub const MAX_MSG_TEXT_BYTES: usize = 4_000;
+pub const MAX_MSG_TEXT_BYTES: usize = wecom_content::MAX_TEXT_CONTENT_BYTES;
 
 /// 群发任务的类型.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -165,7 +165,8 @@ impl AddMsgTemplateRequest {
         self
     }
 
-    /// Checks the documented limits: recipients, a sender for group messages, the content.
+    /// Checks the documented limits: recipients, a sender for group messages, the content (link
+    /// `url` and `picurl` ≤ 2048 bytes included).
     pub fn check(&self) -> Result<()> {
         let recipients = self.external_userid.len();
         check::count_between("external_userid", recipients, 0, MAX_EXTERNAL_USERIDS)?;
@@ -175,7 +176,14 @@ impl AddMsgTemplateRequest {
                 "sender is required when chat_type is group",
             ));
         }
-        check_message(self.text.as_ref(), &self.attachments, MAX_MSG_TEXT_BYTES)
+        check_message(self.text.as_ref(), &self.attachments, MAX_MSG_TEXT_BYTES)?;
+        // Only this page (doc 92135) documents the 2048-byte limit of a link's url and picurl.
+        for (i, attachment) in self.attachments.iter().enumerate() {
+            if let Attachment::Link(link) = attachment {
+                link.check_urls(&format!("attachments[{i}].link"))?;
+            }
+        }
+        Ok(())
     }
 }
 

@@ -1,12 +1,13 @@
 //! 发送新客户欢迎语 (doc 92137) and 入群欢迎语素材管理 (doc 92366).
 
 use serde::{Deserialize, Serialize};
-use wecom_core::{check, EmptyResponse, Error, Result};
+use wecom_core::{EmptyResponse, Error, Result};
 
 use super::attachment::{check_message, Attachment, Image, Link, Media, MiniProgram, Text};
+use super::Notify;
 
 /// Most bytes of a welcome message's `text.content` (doc 92137).
-pub const MAX_WELCOME_TEXT_BYTES: usize = 4_000;
+pub const MAX_WELCOME_TEXT_BYTES: usize = wecom_content::MAX_TEXT_CONTENT_BYTES;
 /// Most bytes of a group welcome template's `text.content` (doc 92366).
 pub const MAX_TEMPLATE_TEXT_BYTES: usize = 3_000;
 
@@ -66,16 +67,6 @@ impl SendWelcomeMsgRequest {
 wecom_core::impl_endpoint!(SendWelcomeMsgRequest => EmptyResponse,
     Post "/cgi-bin/externalcontact/send_welcome_msg", NotIdempotent,
     validate = SendWelcomeMsgRequest::check);
-
-wecom_core::int_enum! {
-    /// 是否通知成员将这条入群欢迎语应用到客户群中 (WeCom notifies when absent).
-    pub enum Notify {
-        /// 0: 不通知.
-        Silent = 0,
-        /// 1: 通知.
-        Notify = 1,
-    }
-}
 
 /// The content of a group welcome template: a text and at most one other kind.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -166,13 +157,14 @@ impl GroupWelcomeContent {
                 "the template is empty: text, image, link, miniprogram, file, video cannot all be empty",
             ));
         }
-        check::max_bytes("text.content", content, MAX_TEMPLATE_TEXT_BYTES)?;
+        if let Some(text) = &self.text {
+            text.check("text", MAX_TEMPLATE_TEXT_BYTES)?;
+        }
         if let Some(link) = &self.link {
-            check::max_bytes("link.title", &link.title, 128)?;
-            check::max_bytes("link.desc", link.desc.as_deref().unwrap_or(""), 512)?;
+            link.check("link")?;
         }
         if let Some(mp) = &self.miniprogram {
-            check::max_bytes("miniprogram.title", &mp.title, 64)?;
+            mp.check("miniprogram")?;
         }
         Ok(())
     }

@@ -8,22 +8,6 @@ pub const MAX_SPAN_SECS: i64 = 30 * 86_400;
 /// Most userids, and most department ids, per call (最多100个).
 pub const MAX_BEHAVIOR_IDS: usize = 100;
 
-/// Checks `begin ≤ end` and a span of at most [`MAX_SPAN_SECS`].
-pub(crate) fn check_span(begin_field: &str, begin: i64, end_field: &str, end: i64) -> Result<()> {
-    if end < begin {
-        return Err(Error::invalid_request(format!(
-            "{end_field} ({end}) is before {begin_field} ({begin})"
-        )));
-    }
-    if end - begin > MAX_SPAN_SECS {
-        return Err(Error::invalid_request(format!(
-            "{begin_field}..{end_field} spans {} seconds; at most 30 days ({MAX_SPAN_SECS} s) are allowed",
-            end - begin
-        )));
-    }
-    Ok(())
-}
-
 /// The body of `POST /cgi-bin/externalcontact/get_user_behavior_data` (获取「联系客户统计」数据).
 ///
 /// Give members, departments or both; several ids yield their combined figures. WeCom rounds both times
@@ -81,7 +65,13 @@ impl GetUserBehaviorDataRequest {
         }
         check::count_between("userid", self.userid.len(), 0, MAX_BEHAVIOR_IDS)?;
         check::count_between("partyid", self.partyid.len(), 0, MAX_BEHAVIOR_IDS)?;
-        check_span("start_time", self.start_time, "end_time", self.end_time)
+        check::time_range(
+            "start_time",
+            self.start_time,
+            "end_time",
+            self.end_time,
+            Some(MAX_SPAN_SECS),
+        )
     }
 }
 

@@ -5,12 +5,11 @@ use serde::{Deserialize, Serialize};
 use wecom_core::pagination::{OffsetPage, OffsetRequest, Page};
 use wecom_core::{check, Result};
 
-use super::behavior::check_span;
+use super::behavior::MAX_SPAN_SECS;
+use super::{OwnerFilter, SortOrder};
 
 /// Most owners per page of `groupchat/statistic` (取值范围 1 ~ 1000; WeCom's default is 500).
 pub const MAX_STATISTIC_LIMIT: u32 = 1_000;
-/// Most owners in an [`OwnerFilter`] (群主ID列表。最多100个).
-pub const MAX_OWNER_FILTER: usize = 100;
 
 wecom_core::int_enum! {
     /// 排序方式 of `groupchat/statistic`.
@@ -28,45 +27,18 @@ wecom_core::int_enum! {
     }
 }
 
-wecom_core::int_enum! {
-    /// 是否升序 (the `order_asc` of `groupchat/statistic`).
-    #[derive(Default)]
-    pub enum SortOrder {
-        /// 0: 否 — descending, the default.
-        #[default]
-        Desc = 0,
-        /// 1: 是 — ascending.
-        Asc = 1,
-    }
-}
-
-/// 群主过滤: only the groups these members own.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct OwnerFilter {
-    /// 群主ID列表, at most [`MAX_OWNER_FILTER`].
-    pub userid_list: Vec<String>,
-}
-
-impl OwnerFilter {
-    /// A filter on these owners.
-    pub fn new<I, S>(userids: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        Self {
-            userid_list: userids.into_iter().map(Into::into).collect(),
-        }
-    }
-}
-
 /// Checks the day range and the owner filter shared by both statistic requests.
 fn check_days(begin: i64, end: Option<i64>, filter: Option<&OwnerFilter>) -> Result<()> {
     if let Some(end) = end {
-        check_span("day_begin_time", begin, "day_end_time", end)?;
+        check::time_range(
+            "day_begin_time",
+            begin,
+            "day_end_time",
+            end,
+            Some(MAX_SPAN_SECS),
+        )?;
     }
-    let owners = filter.map_or(0, |f| f.userid_list.len());
-    check::count_between("owner_filter.userid_list", owners, 0, MAX_OWNER_FILTER)
+    filter.map_or(Ok(()), OwnerFilter::check)
 }
 
 /// The body of `POST /cgi-bin/externalcontact/groupchat/statistic` (获取「群聊数据统计」数据, 按群主聚合).
