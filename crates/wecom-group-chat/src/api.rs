@@ -41,7 +41,7 @@ impl<'a> GroupChatApi<'a> {
     /// 客户群opengid转换: turns the opengid a mini program got from `wx.getGroupEnterInfo` into the
     /// group's `chat_id`.
     ///
-    /// <https://developer.work.weixin.qq.com/document/path/94828> (third-party apps: 94822). Works only
+    /// <https://developer.work.weixin.qq.com/document/path/94822>. Works only
     /// for customer groups of this corp.
     ///
     /// Idempotent: retried on -1/45033/timeouts/5xx.

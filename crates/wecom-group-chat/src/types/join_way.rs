@@ -275,6 +275,9 @@ pub struct JoinWay {
     /// 企业自定义的state参数.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
+    /// 是否标记客户添加来源为该配置: sent on add and update, answered on read (older answers omit it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark_source: Option<bool>,
 }
 
 /// The body of `POST /cgi-bin/externalcontact/groupchat/del_join_way` (删除客户群进群方式配置).
