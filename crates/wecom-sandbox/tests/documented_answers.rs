@@ -2,7 +2,7 @@
 //! `pic_url` (docs 92228, 92366), defaults are filled in, undocumented keys are not echoed (doc 92229).
 
 use serde_json::{json, Value};
-use wecom_external_contact::WecomClient;
+use wecom_external_contact::{ErrCode, WecomClient};
 use wecom_sandbox::{image_url_for_media, Sandbox};
 
 const EC: &str = "/cgi-bin/externalcontact/";
@@ -101,6 +101,54 @@ async fn get_join_way_answers_documented_fields_with_defaults() {
             "qr_code": format!("https://wework.qpic.cn/wwpic/sandbox/{config_id}/0"),
         })
     );
+}
+
+#[tokio::test]
+async fn update_join_way_overwrites_the_whole_configuration() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = sandbox.client_builder().build().unwrap();
+    let chats = post(&client, "groupchat/list", json!({"limit": 2})).await;
+    let first = chats["group_chat_list"][0]["chat_id"].as_str().unwrap();
+    let second = chats["group_chat_list"][1]["chat_id"].as_str().unwrap();
+    let created = post(
+        &client,
+        "groupchat/add_join_way",
+        json!({"scene": 2, "chat_id_list": [first], "remark": "门店", "state": "s1"}),
+    )
+    .await;
+    let config_id = created["config_id"].as_str().unwrap();
+    post(
+        &client,
+        "groupchat/update_join_way",
+        json!({"config_id": config_id, "scene": 1, "chat_id_list": [second]}),
+    )
+    .await;
+    let got = post(
+        &client,
+        "groupchat/get_join_way",
+        json!({"config_id": config_id}),
+    )
+    .await;
+    assert_eq!(
+        got["join_way"],
+        json!({
+            "config_id": config_id,
+            "scene": 1,
+            "remark": "",
+            "auto_create_room": 1,
+            "chat_id_list": [second],
+            "state": "",
+            "mark_source": true,
+        })
+    );
+    let partial = client
+        .post_raw(
+            "/cgi-bin/externalcontact/groupchat/update_join_way",
+            &json!({"config_id": config_id, "remark": "只改备注"}),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(partial.code(), Some(ErrCode(40058)), "{partial}");
 }
 
 #[tokio::test]

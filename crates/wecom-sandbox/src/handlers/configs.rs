@@ -20,6 +20,17 @@ impl Configs {
             .map(|(_, _, f)| f)
     }
 
+    /// Replaces every field of `id` (WeCom's 覆盖的方式更新); false when there is no such id.
+    pub(crate) fn replace(&mut self, id: &str, fields: Map<String, Value>) -> bool {
+        match self.items.iter_mut().find(|(i, _, _)| i == id) {
+            Some((_, _, stored)) => {
+                *stored = fields;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Overwrites the given fields of `id`; false when there is no such id.
     pub(crate) fn update(&mut self, id: &str, fields: Map<String, Value>) -> bool {
         match self.items.iter_mut().find(|(i, _, _)| i == id) {

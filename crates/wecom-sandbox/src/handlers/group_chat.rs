@@ -231,8 +231,10 @@ pub(crate) fn update_join_way(shared: &Shared, input: Input<'_>) -> Reply {
         .to_owned();
     let fields = fields(body, &["config_id", "qr_code"]);
     let mut world = shared.world();
-    check_join_way(&fields, false, &world)?;
-    if !world.created.join_ways.update(&config_id, fields) {
+    // Doc 92229: "使用覆盖的方式更新": scene and chat_id_list are required again, and what the update
+    // leaves out is gone.
+    check_join_way(&fields, true, &world)?;
+    if !world.created.join_ways.replace(&config_id, fields) {
         return Err(unknown());
     }
     ok(&json!({}))
