@@ -80,7 +80,10 @@ fn executor(c: &mut Criterion) {
         .build()
         .unwrap();
     c.bench_function("token_cache_hit", |b| {
-        let provider = cached.token_provider().clone();
+        let provider = cached
+            .token_provider(wecom_core::TokenKind::Corp)
+            .unwrap()
+            .clone();
         b.to_async(&rt).iter_custom(|iters| {
             let provider = provider.clone();
             async move {

@@ -3,7 +3,7 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::Result;
+use crate::{Result, TokenKind};
 
 /// The HTTP method of an endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,8 @@ pub trait Endpoint: Serialize + Send + Sync {
     const IDEMPOTENCY: Idempotency;
     /// The typed answer (without `errcode` / `errmsg`, which the executor checks).
     type Response: DeserializeOwned + Send + 'static;
+    /// The token the endpoint takes, and so its query name; the corp's `access_token` unless said.
+    const TOKEN: TokenKind = TokenKind::Corp;
 
     /// Checks the limits WeCom documents before anything is sent; the default accepts everything.
     fn validate(&self) -> Result<()> {

@@ -32,6 +32,15 @@ impl ErrCode {
     pub const MISSING_ACCESS_TOKEN: Self = Self(41001);
     /// 42001: access_token已过期. The token is invalidated and the call replayed once.
     pub const ACCESS_TOKEN_EXPIRED: Self = Self(42001);
+    /// 40082: 不合法的suite_token. The suite token is invalidated and the call replayed once.
+    pub const INVALID_SUITE_TOKEN: Self = Self(40082);
+    /// 40084: 不合法的permanent_code参数 (from get_corp_token: the authorization was revoked or the code
+    /// is wrong).
+    pub const INVALID_PERMANENT_CODE: Self = Self(40084);
+    /// 40085: 不合法的suite_ticket参数 (the stored suite_ticket is missing or outdated).
+    pub const INVALID_SUITE_TICKET: Self = Self(40085);
+    /// 42009: suite_access_token已过期. The suite token is invalidated and the call replayed once.
+    pub const SUITE_TOKEN_EXPIRED: Self = Self(42009);
     /// 45009: 接口调用超过限制 (frequency limit). Not retried: the window is a minute or more.
     pub const API_FREQ_LIMIT: Self = Self(45009);
     /// 45033: 接口并发调用超过限制 (too many concurrent calls). Retried on idempotent endpoints.
@@ -70,7 +79,11 @@ impl ErrCode {
             40013 => "不合法的CorpID (invalid corp id)",
             40014 => "不合法的access_token (invalid access token)",
             41001 => "缺少access_token参数 (missing access token)",
+            40082 => "不合法的suite_token (invalid suite token)",
+            40084 => "不合法的permanent_code参数 (invalid permanent code)",
+            40085 => "不合法的suite_ticket参数 (invalid suite ticket)",
             42001 => "access_token已过期 (access token expired)",
+            42009 => "suite_access_token已过期 (suite token expired)",
             45009 => "接口调用超过限制 (API frequency limit)",
             45033 => "接口并发调用超过限制 (too many concurrent calls)",
             48002 => "API接口无权限调用 (API forbidden for this app)",

@@ -80,6 +80,14 @@ pub enum Error {
     /// The client was configured wrongly.
     #[error("invalid configuration: {0}")]
     Config(String),
+    /// The endpoint takes a token of a kind this client has no credentials for; nothing was sent.
+    #[error("{path} takes a {kind}, and this client has no credentials for one")]
+    NoTokenFor {
+        /// The token the endpoint takes.
+        kind: crate::TokenKind,
+        /// The endpoint's path, without query.
+        path: String,
+    },
 }
 
 impl Error {

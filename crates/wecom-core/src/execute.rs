@@ -6,14 +6,17 @@ use bytes::Bytes;
 use tracing::Instrument;
 
 use crate::transport::encode;
-use crate::{envelope, AccessToken, Endpoint, Error, HttpMethod, Idempotency, Result, WecomClient};
+use crate::{
+    envelope, AccessToken, Endpoint, Error, HttpMethod, Idempotency, Result, TokenKind, WecomClient,
+};
 
 /// One request, ready to send with any token.
 struct Call<'a> {
     method: HttpMethod,
     path: &'a str,
     idempotency: Idempotency,
-    /// Encoded query without `access_token`, `""` for none.
+    token: TokenKind,
+    /// Encoded query without the token, `""` for none.
     query: String,
     body: Option<Bytes>,
 }
@@ -49,6 +52,7 @@ impl WecomClient {
             method: E::METHOD,
             path: E::PATH,
             idempotency: E::IDEMPOTENCY,
+            token: E::TOKEN,
             query,
             body,
         };
@@ -69,6 +73,7 @@ impl WecomClient {
             method: HttpMethod::Get,
             path,
             idempotency: Idempotency::Idempotent,
+            token: TokenKind::Corp,
             query: encoded.finish(),
             body: None,
         };
@@ -111,6 +116,7 @@ impl WecomClient {
             method: HttpMethod::Post,
             path,
             idempotency,
+            token: TokenKind::Corp,
             query: String::new(),
             body: Some(Bytes::from(body.to_string())),
         };
@@ -121,9 +127,16 @@ impl WecomClient {
     /// Sends until success or a final error; returns the body of a zero-errcode answer.
     async fn send(&self, call: &Call<'_>) -> Result<Bytes> {
         let inner = &self.inner;
+        let tokens = inner
+            .tokens
+            .get(call.token)
+            .ok_or_else(|| Error::NoTokenFor {
+                kind: call.token,
+                path: call.path.to_owned(),
+            })?;
         let mut replayed = false;
         loop {
-            let token = inner.tokens.token().await?;
+            let token = tokens.token().await?;
             let result = inner
                 .retry
                 .run(call.idempotency, |attempt| {
@@ -133,9 +146,9 @@ impl WecomClient {
             match result {
                 // WeCom rejected the token before doing anything, so a replay is safe for any
                 // endpoint; but only once, so a token that keeps failing cannot loop.
-                Err(err) if err.is_token_invalid() && !replayed => {
+                Err(err) if !replayed && err.code().is_some_and(|c| call.token.is_stale(c)) => {
                     tracing::debug!(path = call.path, code = ?err.code(), "stale token; replaying once");
-                    inner.tokens.invalidate(&token).await;
+                    tokens.invalidate(&token).await;
                     replayed = true;
                 }
                 other => return other,
@@ -193,7 +206,9 @@ impl WecomClient {
         );
         url.push_str(base);
         url.push_str(call.path);
-        url.push_str("?access_token=");
+        url.push('?');
+        url.push_str(call.token.query_name());
+        url.push('=');
         url.push_str(&token);
         if !call.query.is_empty() {
             url.push('&');

@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
 
+mod builder;
 pub mod check;
 mod client;
 mod empty;
@@ -31,7 +32,10 @@ pub use error::Error;
 pub use pagination::{CursorPage, CursorRequest, OffsetPage, OffsetRequest, Page, Paginator};
 pub use retry::RetryPolicy;
 pub use secret::AccessToken;
-pub use token::{Lease, MemoryStore, StaticToken, StoredToken, TokenProvider, TokenStore};
+pub use token::{
+    Lease, MemoryStore, MemoryTicketStore, StaticToken, StoredToken, SuiteTicketStore, TokenKind,
+    TokenProvider, TokenStore,
+};
 
 /// The result type of every fallible call of the SDK.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -57,9 +57,11 @@ impl Drop for Slot<'_> {
     }
 }
 
+/// The limits a client was built with: at most this many calls in flight, at most `n` calls per period.
+pub(crate) type LimiterSettings = (Option<usize>, Option<(NonZeroU32, Duration)>);
+
 impl Limiter {
-    /// `rate`: at most `n` calls per period.
-    pub(crate) fn new(max_in_flight: Option<usize>, rate: Option<(NonZeroU32, Duration)>) -> Self {
+    pub(crate) fn new((max_in_flight, rate): LimiterSettings) -> Self {
         Self {
             in_flight: max_in_flight.map(Semaphore::new),
             rate: rate.and_then(|(n, period)| {

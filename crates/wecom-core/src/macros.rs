@@ -11,12 +11,13 @@
 /// ```
 #[macro_export]
 macro_rules! impl_endpoint {
-    ($req:ty => $resp:ty, $method:ident $path:literal, $idem:ident $(, validate = $validate:path)? $(,)?) => {
+    ($req:ty => $resp:ty, $method:ident $path:literal, $idem:ident $(, token = $token:ident)? $(, validate = $validate:path)? $(,)?) => {
         impl $crate::Endpoint for $req {
             const METHOD: $crate::HttpMethod = $crate::HttpMethod::$method;
             const PATH: &'static str = $path;
             const IDEMPOTENCY: $crate::Idempotency = $crate::Idempotency::$idem;
             type Response = $resp;
+            $(const TOKEN: $crate::TokenKind = $crate::TokenKind::$token;)?
             $(
                 fn validate(&self) -> $crate::Result<()> {
                     $validate(self)

@@ -57,7 +57,10 @@ fn client_builder_and_token_debug_are_redacted() {
     assert_clean(&format!("{builder:?}"));
     let client = builder.build().unwrap();
     assert_clean(&format!("{client:?}"));
-    assert_clean(&format!("{:?}", client.token_provider()));
+    assert_clean(&format!(
+        "{:?}",
+        client.token_provider(wecom_core::TokenKind::Corp)
+    ));
     let token = AccessToken::new(TOKEN);
     assert_clean(&format!("{token:?} {token}"));
 }

@@ -4,9 +4,10 @@
 
 pub use wecom_core::{
     lenient, pagination, retry, token, AccessToken, ClientBuilder, CursorPage, CursorRequest,
-    EmptyResponse, Endpoint, ErrCode, Error, HttpMethod, Idempotency, MemoryStore, OffsetPage,
-    OffsetRequest, Page, Paginator, Result, RetryPolicy, StaticToken, StoredToken, TokenProvider,
-    TokenStore, WecomClient, DEFAULT_BASE_URL,
+    EmptyResponse, Endpoint, ErrCode, Error, HttpMethod, Idempotency, MemoryStore,
+    MemoryTicketStore, OffsetPage, OffsetRequest, Page, Paginator, Result, RetryPolicy, StaticToken,
+    StoredToken, SuiteTicketStore, TokenKind, TokenProvider, TokenStore, WecomClient,
+    DEFAULT_BASE_URL,
 };
 
 /// The core crate itself, for what the re-exports above leave out.
@@ -43,7 +44,8 @@ pub use wecom_statistics as statistics;
 #[cfg(feature = "callback")]
 pub use wecom_callback as callback;
 
-/// A Redis token store shared by several instances (feature `redis`).
+/// A Redis token store shared by several instances (feature `redis`); with `callback` too, the
+/// `RedisReplayGuard` their callback receivers share.
 #[cfg(feature = "redis")]
 pub use wecom_token_redis as token_redis;
 

@@ -58,7 +58,8 @@ async fn an_expired_token_answers_42001() {
         .client_builder()
         .build()
         .unwrap()
-        .token_provider()
+        .token_provider(wecom_external_contact::TokenKind::Corp)
+        .expect("a corp token provider")
         .token()
         .await
         .unwrap();

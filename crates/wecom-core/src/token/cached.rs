@@ -8,7 +8,7 @@ use async_trait::async_trait;
 use sha2::{Digest, Sha256};
 use tokio::sync::Mutex;
 
-use super::gettoken::GetToken;
+use super::fetch::Fetch;
 use super::{StoredToken, TokenProvider, TokenStore};
 use crate::{AccessToken, ErrCode, Error, Result};
 
@@ -22,12 +22,13 @@ const LEASE_POLL: Duration = Duration::from_millis(50);
 /// The longest a store call may take before it counts as failed.
 const STORE_TIMEOUT: Duration = Duration::from_secs(1);
 
-/// Fetches tokens with gettoken, keeps them in process and in a [`TokenStore`], refreshes once for any
-/// number of concurrent callers.
+/// Fetches tokens (with gettoken, or the service endpoints of [`TokenKind`](super::TokenKind)s other
+/// than the corp's), keeps them in process and in a [`TokenStore`], refreshes once for any number of
+/// concurrent callers.
 #[derive(Debug)]
 pub struct CachedTokenProvider {
     key: String,
-    fetcher: GetToken,
+    fetcher: Box<dyn Fetch>,
     store: Arc<dyn TokenStore>,
     margin: Duration,
     /// The in-process copy: the fast path, and what keeps calls going when the store fails.
@@ -44,6 +45,7 @@ struct FailedFetch {
     fetch: u64,
     code: Option<ErrCode>,
     message: String,
+    path: &'static str,
 }
 
 impl FailedFetch {
@@ -52,7 +54,7 @@ impl FailedFetch {
             Some(code) => Error::Api {
                 code,
                 message: self.message.clone(),
-                path: super::gettoken::PATH.to_owned(),
+                path: self.path.to_owned(),
             },
             None => Error::Token(self.message.clone()),
         }
@@ -60,11 +62,13 @@ impl FailedFetch {
 }
 
 impl CachedTokenProvider {
-    pub(crate) fn new(fetcher: GetToken, store: Arc<dyn TokenStore>, margin: Duration) -> Self {
-        let key = store_key(
-            &fetcher.corp_id,
-            secrecy::ExposeSecret::expose_secret(&fetcher.secret),
-        );
+    /// `key`: where the token lives in `store`; it names the credential without revealing it.
+    pub(crate) fn new(
+        fetcher: Box<dyn Fetch>,
+        key: String,
+        store: Arc<dyn TokenStore>,
+        margin: Duration,
+    ) -> Self {
         Self {
             key,
             fetcher,
@@ -165,7 +169,11 @@ impl CachedTokenProvider {
                 *last_failure = Some(FailedFetch {
                     fetch,
                     code: err.code(),
-                    message: err.to_string(),
+                    message: match &err {
+                        Error::Api { message, .. } => message.clone(),
+                        other => other.to_string(),
+                    },
+                    path: self.fetcher.path(),
                 });
                 return Err(err);
             }
@@ -224,11 +232,11 @@ fn usable_for(expires_in: Duration, margin: Duration) -> Duration {
     expires_in.saturating_sub(margin.min(expires_in / 2))
 }
 
-/// `corp_id` + the first 16 hex digits of SHA-256(secret).
-pub(crate) fn store_key(corp_id: &str, secret: &str) -> String {
+/// `prefix` (the corp id for a corp token) + the first 16 hex digits of SHA-256(secret).
+pub(crate) fn store_key(prefix: &str, secret: &str) -> String {
     let digest = Sha256::digest(secret.as_bytes());
     let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    format!("{corp_id}:{hex}")
+    format!("{prefix}:{hex}")
 }
 
 #[cfg(test)]

@@ -3,11 +3,13 @@
 use std::fmt;
 use std::time::Duration;
 
+use async_trait::async_trait;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
+use super::fetch::{request, Fetch};
 use crate::transport::{encode, Transport};
-use crate::{envelope, AccessToken, HttpMethod, Idempotency, Result, RetryPolicy};
+use crate::{envelope, AccessToken, HttpMethod, Result, RetryPolicy};
 
 pub(crate) const PATH: &str = "/cgi-bin/gettoken";
 
@@ -35,30 +37,33 @@ struct GetTokenResponse {
     expires_in: u64,
 }
 
-impl GetToken {
-    /// A fresh token and its lifetime. Retries only what the retry policy allows for a read; 40001 (bad
-    /// secret) fails at once.
-    pub(crate) async fn fetch(&self) -> Result<(AccessToken, Duration)> {
+#[async_trait]
+impl Fetch for GetToken {
+    fn path(&self) -> &'static str {
+        PATH
+    }
+
+    /// Retries only what the retry policy allows for a read; 40001 (bad secret) fails at once.
+    async fn fetch(&self) -> Result<(AccessToken, Duration)> {
+        let secret = self.secret.expose_secret();
         let url = format!(
             "{}{PATH}?corpid={}&corpsecret={}",
             self.transport.base_url,
             encode(&self.corp_id),
-            encode(self.secret.expose_secret()),
+            encode(secret),
         );
-        let body = self
-            .retry
-            .run(Idempotency::Idempotent, |_| async {
-                let body = self
-                    .transport
-                    .send(HttpMethod::Get, PATH, &url, None)
-                    .await?;
-                envelope::check(PATH, &body)?;
-                Ok(body)
-            })
-            .await
-            .map_err(|err| err.scrub(self.secret.expose_secret()))?;
+        let body = request(
+            &self.transport,
+            &self.retry,
+            HttpMethod::Get,
+            PATH,
+            &url,
+            None,
+            &[secret],
+        )
+        .await?;
         let answer: GetTokenResponse =
-            envelope::decode(PATH, &body).map_err(|err| err.scrub(self.secret.expose_secret()))?;
+            envelope::decode(PATH, &body).map_err(|err| err.scrub(secret))?;
         Ok((
             AccessToken::new(answer.access_token),
             Duration::from_secs(answer.expires_in),

@@ -5,11 +5,21 @@
 //! exactly the stale token (compare-and-clear) so that a fresher one stored by another caller survives.
 //! Its shared tier is a [`TokenStore`]: [`MemoryStore`] by default, or a store shared by several
 //! processes.
+//!
+//! Third-party apps and service providers hold other [`TokenKind`]s: the suite token (fed by the
+//! `suite_ticket`s a [`SuiteTicketStore`] keeps), the provider token, and per authorized corp a corp token
+//! got with the suite token. Each is cached, single-flight, kept in the same store and replayed once when
+//! stale, like the corp token.
 
 pub(crate) mod cached;
+pub(crate) mod fetch;
 mod fixed;
 pub(crate) mod gettoken;
+mod kind;
 mod memory;
+pub(crate) mod service;
+mod set;
+mod ticket;
 
 use std::fmt::Debug;
 use std::time::{Duration, SystemTime};
@@ -20,7 +30,10 @@ use crate::{AccessToken, Result};
 
 pub use cached::CachedTokenProvider;
 pub use fixed::StaticToken;
+pub use kind::TokenKind;
 pub use memory::MemoryStore;
+pub(crate) use set::Tokens;
+pub use ticket::{MemoryTicketStore, SuiteTicketStore};
 
 /// Gives the executor a token, and takes back one WeCom rejected.
 #[async_trait]
