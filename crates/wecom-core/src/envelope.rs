@@ -16,7 +16,7 @@ struct Envelope {
 /// Fails with [`Error::Api`] when the body carries a non-zero `errcode`, or [`Error::Decode`] when it
 /// is not a JSON object with a numeric `errcode`.
 pub(crate) fn check(path: &str, body: &[u8]) -> Result<()> {
-    if starts_with_ok(body) {
+    if leading_errcode(body) == Some(0) {
         return Ok(());
     }
     let envelope: Envelope = decode(path, body)?;
@@ -51,9 +51,33 @@ pub(crate) fn decode<T: DeserializeOwned>(path: &str, body: &[u8]) -> Result<T> 
 }
 
 /// WeCom writes `errcode` first: `{"errcode":0,` proves success without parsing the body twice.
-fn starts_with_ok(body: &[u8]) -> bool {
-    let body = body.trim_ascii_start();
-    body.starts_with(br#"{"errcode":0,"#) || body.starts_with(br#"{"errcode":0}"#)
+/// The `errcode` when it is the first key of the object (as WeCom writes it), read without a parse and
+/// whatever the whitespace (`{"errcode":0,` and `{ "errcode" : 0 ,` alike); `None` when it is not first or
+/// not a plain integer, and the caller parses the envelope instead.
+fn leading_errcode(body: &[u8]) -> Option<i64> {
+    let rest = body.trim_ascii_start().strip_prefix(b"{")?;
+    let rest = rest.trim_ascii_start().strip_prefix(br#""errcode""#)?;
+    let rest = rest
+        .trim_ascii_start()
+        .strip_prefix(b":")?
+        .trim_ascii_start();
+    let (negative, rest) = match rest.strip_prefix(b"-") {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    // JSON forbids leading zeros ("01"), and more than 18 digits could overflow: leave both to serde.
+    if digits == 0 || digits > 18 || (digits > 1 && rest[0] == b'0') {
+        return None;
+    }
+    let after = rest[digits..].trim_ascii_start();
+    if !matches!(after.first(), Some(b',' | b'}')) {
+        return None;
+    }
+    let value = rest[..digits]
+        .iter()
+        .fold(0i64, |n, d| n * 10 + i64::from(d - b'0'));
+    Some(if negative { -value } else { value })
 }
 
 #[cfg(test)]
@@ -69,6 +93,30 @@ mod tests {
         assert_eq!(err.code(), Some(ErrCode::SYSTEM_BUSY));
         // `{"errcode":01` is not the fast path's prefix and not valid JSON either.
         assert!(check("/p", br#"{"errcode":01}"#).is_err());
+    }
+
+    #[test]
+    fn the_leading_errcode_is_read_whatever_the_whitespace() {
+        for (body, code) in [
+            (&br#"{"errcode":0,"errmsg":"ok"}"#[..], Some(0)),
+            (br#"{"errcode": 0, "errmsg": "ok"}"#, Some(0)),
+            (b"\n{\n  \"errcode\" :\t0\n}", Some(0)),
+            (br#"{"errcode":-1,"errmsg":"busy"}"#, Some(-1)),
+            (br#"{"errcode":40014}"#, Some(40014)),
+            (br#"{"errcode":0.5}"#, None),
+            (br#"{"errcode":01}"#, None),
+            (br#"{"errcode":"0"}"#, None),
+            (br#"{"errmsg":"ok","errcode":0}"#, None),
+            (br#"{"errcode":0"#, None),
+            (br#"{"errcode":9999999999999999999}"#, None),
+        ] {
+            assert_eq!(
+                leading_errcode(body),
+                code,
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
     }
 
     #[test]
