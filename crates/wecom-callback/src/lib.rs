@@ -5,10 +5,13 @@
 //!   handshake ([`MsgCrypt::verify_url`]) and opens POST bodies in the XML or the JSON envelope
 //!   ([`MsgCrypt::decrypt`]).
 //! - [`Event::parse`] turns the decrypted XML into a typed [`Event`]: `change_external_contact`,
-//!   `change_external_chat`, `change_external_tag`, `customer_acquisition`; anything else is kept raw in
+//!   `change_external_chat`, `change_external_tag`, `customer_acquisition` (see [`event`] for every change
+//!   type). Elements no typed field holds are kept in the event's [`Extra`]; anything else is kept raw in
 //!   [`Event::Unknown`].
 //! - With the `axum` feature, [`receiver::router`] is a ready `axum::Router` (handshake, events, replay
-//!   guard).
+//!   guard, a bound on running handlers).
+//! - [`ReplayStore`] is where a receiver records the deliveries it handled: [`ReplayGuard`] in memory by
+//!   default, or a store shared by every instance (`wecom-token-redis`'s `RedisReplayGuard`).
 //!
 //! Every failure is an [`Error`] whose [`Error::code`] is the `-400xx` number of WeCom's official samples.
 //! No input makes this crate panic.
@@ -36,9 +39,10 @@
 //! let plaintext = crypt.decrypt(&msg_signature, timestamp, nonce, &body)?;
 //! assert_eq!(plaintext, xml);
 //! match Event::parse(&plaintext)? {
-//!     Event::ExternalContact { header, change: ContactChange::DelFollowUser { user_id, external_user_id } } => {
+//!     Event::ExternalContact { header, change: ContactChange::DelFollowUser { user_id, external_user_id }, extra } => {
 //!         assert_eq!((user_id.as_str(), external_user_id.as_str()), ("zhangsan", "wmABC"));
 //!         assert_eq!(header.create_time.as_secs(), 1718000001);
+//!         assert!(extra.is_empty());
 //!     }
 //!     other => panic!("unexpected {other:?}"),
 //! }
@@ -70,7 +74,7 @@ pub use crypt::MsgCrypt;
 pub use error::{BoxError, BufferError, DecryptError, Error, KeyError, Result};
 pub use event::{
     AcquisitionChange, ChatChange, ChatUpdate, ContactChange, DeleteSource, Event, EventHeader,
-    FailReason, JoinScene, QuitScene, TagChange, TagRef, TagType, Timestamp, UnknownEvent,
+    Extra, FailReason, JoinScene, QuitScene, TagChange, TagRef, TagType, Timestamp, UnknownEvent,
     UpdateDetail,
 };
-pub use replay::ReplayGuard;
+pub use replay::{Claim, DeliveryKey, ReplayGuard, ReplayStore, Ticket};

@@ -1,127 +1,128 @@
-//! A replay guard for callback requests: a timestamp window plus a bounded memory of the
-//! `(msg_signature, nonce)` pairs already handled.
+//! Replay protection for callback deliveries: a timestamp window, and a store of the deliveries already
+//! handled.
 //!
-//! WeCom signs the timestamp and nonce with the ciphertext, so a captured request can only be replayed as a
-//! whole. The window refuses old captures outright; the memory catches a replay (or a WeCom retry) inside
-//! the window, which the receiver acknowledges without handling the event a second time.
+//! WeCom signs the timestamp and nonce together with the ciphertext, so a captured request can only be
+//! replayed whole, and WeCom's retry of a delivery is that same request again. The window
+//! ([`within_window`]) refuses old captures outright. A [`ReplayStore`] catches the rest: the receiver
+//! *claims* a delivery before handling it, *completes* it once it was handled (later copies are
+//! acknowledged without being handled again) or *releases* it when handling failed (the next copy is
+//! handled). A claim that is neither completed nor released expires after its `hold`, so a crashed
+//! instance does not block a delivery for long.
+//!
+//! [`ReplayGuard`] is the in-memory store: one per process, the receiver's default. Instances behind a load
+//! balancer share one store instead (`wecom-token-redis`'s `RedisReplayGuard`, feature `callback`), so
+//! that a retry landing on another instance is recognised too.
 
-use std::collections::{HashSet, VecDeque};
-use std::sync::{Mutex, PoisonError};
+mod memory;
+
+use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// What [`ReplayGuard::check`] decided about a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use async_trait::async_trait;
+use sha2::{Digest, Sha256};
+
+use crate::BoxError;
+
+pub use memory::ReplayGuard;
+
+/// One delivery: a SHA-256 digest (64 hex digits) of its `msg_signature`, `timestamp` and `nonce`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DeliveryKey(String);
+
+impl DeliveryKey {
+    /// The key of the delivery with these query parameters.
+    pub fn new(msg_signature: &str, timestamp: &str, nonce: &str) -> Self {
+        let mut digest = Sha256::new();
+        // Length-prefixed, so that no two different triples hash the same input.
+        for part in [msg_signature, timestamp, nonce] {
+            digest.update(part.len().to_string());
+            digest.update(b":");
+            digest.update(part);
+        }
+        let hex = digest
+            .finalize()
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect();
+        Self(hex)
+    }
+
+    /// The digest in hex.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Proof of a [`Claim::Fresh`]: [`ReplayStore::release`] forgets a claim only for the ticket that took
+/// it, so a holder whose claim expired never releases another holder's.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Ticket(String);
+
+impl Ticket {
+    /// A new random ticket (128 bits, in hex).
+    pub fn random() -> Self {
+        Self(format!("{:032x}", rand::random::<u128>()))
+    }
+
+    /// The ticket as text, for a store to keep and compare.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Ticket {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Ticket(..)")
+    }
+}
+
+/// What [`ReplayStore::claim`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Verdict {
-    /// First time seen and inside the window: handle it.
-    Fresh,
-    /// Already seen: acknowledge it, do not handle it again.
-    Replayed,
-    /// The timestamp is not a number or is outside the window: refuse it.
-    Stale,
+pub enum Claim {
+    /// Nobody holds the delivery: it is now ours. Handle it, then complete or release it.
+    Fresh(Ticket),
+    /// Another request holds it and is handling it now: do not acknowledge before it did.
+    InProgress,
+    /// It was handled: acknowledge it, do not handle it again.
+    Done,
 }
 
-/// Remembers recent `(msg_signature, nonce)` pairs and refuses timestamps outside a window.
+/// Where a receiver records the deliveries it claimed and handled: [`ReplayGuard`] in memory (the
+/// default), or a store shared by every instance of the service.
 ///
-/// The memory holds at most `capacity` pairs (oldest forgotten first) and forgets pairs older than the
-/// window; choose a capacity above the number of callbacks you expect per window. `Send + Sync`: share
-/// one guard between all requests.
-#[derive(Debug)]
-pub struct ReplayGuard {
-    max_age: Option<Duration>,
-    capacity: usize,
-    seen: Mutex<Seen>,
+/// Calls should be quick: the receiver gives each one a second, and on an error or a timeout it logs a
+/// warning and uses its in-memory guard instead, so a store outage never fails a delivery.
+#[async_trait]
+pub trait ReplayStore: fmt::Debug + Send + Sync + 'static {
+    /// Claims `key` for `hold` unless someone holds it or it is done (`SET NX` semantics).
+    async fn claim(&self, key: &DeliveryKey, hold: Duration) -> Result<Claim, BoxError>;
+
+    /// Records `key` as handled for `remember`; from now on it is [`Claim::Done`].
+    async fn complete(&self, key: &DeliveryKey, remember: Duration) -> Result<(), BoxError>;
+
+    /// Forgets the claim `ticket` holds on `key`, so that the next copy is [`Claim::Fresh`]. Does
+    /// nothing when `key` is done or held under another ticket.
+    async fn release(&self, key: &DeliveryKey, ticket: &Ticket) -> Result<(), BoxError>;
 }
 
-#[derive(Debug, Default)]
-struct Seen {
-    keys: HashSet<(String, String)>,
-    /// Insertion order, with the time (Unix seconds) each pair was first seen.
-    order: VecDeque<((String, String), u64)>,
+/// True when `timestamp` (Unix seconds, as sent) is within `max_age` of `now` (Unix seconds), in either
+/// direction. `None` accepts any timestamp, e.g. to replay recorded traffic.
+pub fn within_window(timestamp: &str, max_age: Option<Duration>, now: u64) -> bool {
+    let Some(max_age) = max_age else {
+        return true;
+    };
+    timestamp
+        .trim()
+        .parse::<u64>()
+        .is_ok_and(|sent| sent.abs_diff(now) <= max_age.as_secs())
 }
 
-impl Default for ReplayGuard {
-    /// A 5-minute window and room for 10,000 requests.
-    fn default() -> Self {
-        Self::new(Some(Duration::from_secs(300)), 10_000)
-    }
-}
-
-impl ReplayGuard {
-    /// A guard refusing timestamps more than `max_age` away from now (`None`: no window, e.g. to replay
-    /// recorded traffic) and remembering up to `capacity` requests.
-    pub fn new(max_age: Option<Duration>, capacity: usize) -> Self {
-        Self {
-            max_age,
-            capacity: capacity.max(1),
-            seen: Mutex::new(Seen::default()),
-        }
-    }
-
-    /// Checks a request against the current time and records it when fresh. Call it only after the
-    /// signature was verified, so forged requests never enter the memory.
-    pub fn check(&self, msg_signature: &str, nonce: &str, timestamp: &str) -> Verdict {
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |elapsed| elapsed.as_secs());
-        self.check_at(msg_signature, nonce, timestamp, now)
-    }
-
-    /// [`ReplayGuard::check`] at a given time (Unix seconds).
-    pub fn check_at(&self, msg_signature: &str, nonce: &str, timestamp: &str, now: u64) -> Verdict {
-        if let Some(max_age) = self.max_age {
-            match timestamp.trim().parse::<u64>() {
-                Ok(sent) if sent.abs_diff(now) <= max_age.as_secs() => {}
-                _ => return Verdict::Stale,
-            }
-        }
-        let key = (msg_signature.to_owned(), nonce.to_owned());
-        let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
-        if seen.keys.contains(&key) {
-            return Verdict::Replayed;
-        }
-        // Forget what the window would refuse anyway, then what exceeds the capacity.
-        let horizon = self
-            .max_age
-            .map(|max_age| now.saturating_sub(max_age.as_secs()));
-        while let Some((_, first_seen)) = seen.order.front() {
-            let expired = horizon.is_some_and(|horizon| *first_seen < horizon);
-            if !expired && seen.order.len() < self.capacity {
-                break;
-            }
-            if let Some((old, _)) = seen.order.pop_front() {
-                seen.keys.remove(&old);
-            }
-        }
-        seen.keys.insert(key.clone());
-        seen.order.push_back((key, now));
-        Verdict::Fresh
-    }
-
-    /// Forgets a request, so that its next delivery is [`Verdict::Fresh`] again: for a request whose
-    /// event could not be handled, which WeCom will send again.
-    pub fn forget(&self, msg_signature: &str, nonce: &str) {
-        let key = (msg_signature.to_owned(), nonce.to_owned());
-        let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
-        if seen.keys.remove(&key) {
-            // Also its place in the order, so that expiring the old entry cannot drop a new one.
-            seen.order.retain(|(seen_key, _)| *seen_key != key);
-        }
-    }
-
-    /// How many requests are remembered.
-    pub fn len(&self) -> usize {
-        self.seen
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .order
-            .len()
-    }
-
-    /// True when no request is remembered.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
+/// The current time in Unix seconds (0 before 1970).
+pub fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs())
 }
 
 #[cfg(test)]
@@ -129,47 +130,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_forgotten_request_is_fresh_again_and_remembered_once() {
-        let guard = ReplayGuard::new(None, 10);
-        assert_eq!(guard.check_at("s1", "n1", "1", 1), Verdict::Fresh);
-        guard.forget("s1", "n1");
-        assert!(guard.is_empty());
-        assert_eq!(guard.check_at("s1", "n1", "1", 2), Verdict::Fresh);
-        assert_eq!(guard.check_at("s1", "n1", "1", 3), Verdict::Replayed);
-        assert_eq!(guard.len(), 1);
-    }
-
-    #[test]
-    fn refuses_replays_and_stale_timestamps() {
-        let guard = ReplayGuard::new(Some(Duration::from_secs(300)), 3);
-        assert_eq!(guard.check_at("s1", "n1", "1000", 1000), Verdict::Fresh);
-        assert_eq!(guard.check_at("s1", "n1", "1000", 1001), Verdict::Replayed);
-        assert_eq!(guard.check_at("s1", "n2", "1000", 1001), Verdict::Fresh);
-        assert_eq!(guard.check_at("s2", "n1", "699", 1000), Verdict::Stale);
-        assert_eq!(guard.check_at("s2", "n1", "1301", 1000), Verdict::Stale);
-        assert_eq!(guard.check_at("s2", "n1", "abc", 1000), Verdict::Stale);
-        assert_eq!(
-            guard.check_at("s2", "n1", "18446744073709551616", 1000),
-            Verdict::Stale
+    fn keys_are_digests_that_separate_the_parts() {
+        let key = DeliveryKey::new("sig", "1718000000", "nonce");
+        assert_eq!(key.as_str().len(), 64);
+        assert!(key.as_str().bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_eq!(key, DeliveryKey::new("sig", "1718000000", "nonce"));
+        assert_ne!(key, DeliveryKey::new("sig1", "718000000", "nonce"));
+        assert_ne!(
+            DeliveryKey::new("ab", "c", ""),
+            DeliveryKey::new("a", "bc", "")
         );
     }
 
     #[test]
-    fn stays_bounded() {
-        let guard = ReplayGuard::new(None, 3);
-        for i in 0..10 {
-            assert_eq!(guard.check_at(&i.to_string(), "n", "x", 0), Verdict::Fresh);
-        }
-        assert_eq!(guard.len(), 3);
-        assert_eq!(guard.check_at("9", "n", "x", 0), Verdict::Replayed);
-        assert_eq!(guard.check_at("0", "n", "x", 0), Verdict::Fresh);
+    fn the_window_refuses_old_future_and_non_numeric_timestamps() {
+        let window = Some(Duration::from_secs(300));
+        assert!(within_window("1000", window, 1000));
+        assert!(within_window("700", window, 1000));
+        assert!(within_window("1300", window, 1000));
+        assert!(!within_window("699", window, 1000));
+        assert!(!within_window("1301", window, 1000));
+        assert!(!within_window("abc", window, 1000));
+        assert!(!within_window("18446744073709551616", window, 1000));
+        assert!(within_window("abc", None, 1000));
     }
 
     #[test]
-    fn forgets_expired_entries() {
-        let guard = ReplayGuard::new(Some(Duration::from_secs(10)), 100);
-        guard.check_at("a", "n", "100", 100);
-        guard.check_at("b", "n", "200", 200);
-        assert_eq!(guard.len(), 1);
+    fn tickets_differ_and_do_not_show_in_debug() {
+        let (a, b) = (Ticket::random(), Ticket::random());
+        assert_ne!(a, b);
+        assert_eq!(a.as_str().len(), 32);
+        assert_eq!(format!("{a:?}"), "Ticket(..)");
     }
 }

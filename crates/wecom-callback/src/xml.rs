@@ -1,6 +1,6 @@
 //! quick-xml's pull parser over a flat WeCom document (`<xml><A>…</A><B>…</B></xml>`): the top-level
-//! elements in order, each with its text ([`Children`]). serde maps them onto typed structs as they are read
-//! ([`deserialize`]); collected ([`elements`]) they back [`Event::Unknown`](crate::Event::Unknown).
+//! elements in order, each with its text ([`Children`]). Collected ([`elements`]) they back every parsed
+//! [`Event`](crate::Event): typed fields, `extra` and [`Event::Unknown`](crate::Event::Unknown).
 //!
 //! The parser checks well-formedness (matching end tags, one root, nothing after it). A simple element gives
 //! its text: CDATA unwrapped, character and predefined entity references resolved, indentation dropped. An
@@ -11,11 +11,6 @@ use std::borrow::Cow;
 
 use quick_xml::events::{BytesRef, Event as XmlEvent};
 use quick_xml::Reader;
-use serde::de::value::{
-    BorrowedStrDeserializer, Error as ValueError, MapAccessDeserializer, StringDeserializer,
-};
-use serde::de::{DeserializeSeed, Error as _, MapAccess};
-use serde::Deserialize;
 
 use crate::error::{Error, Result};
 
@@ -138,82 +133,35 @@ fn resolve(reference: &BytesRef<'_>) -> Result<Cow<'static, str>> {
 /// Every child of the root, in document order (names may repeat).
 pub(crate) fn elements(xml: &str) -> Result<Vec<Element<'_>>> {
     let mut children = Children::new(xml);
-    let mut elements = Vec::new();
+    // An event has about ten elements: one allocation, no regrowth.
+    let mut elements = Vec::with_capacity(16);
     while let Some(element) = children.next_element()? {
         elements.push(element);
     }
     Ok(elements)
 }
 
-/// Maps the root's children onto a serde struct by name as they are read, borrowing the texts from `xml`
-/// where it can (a repeated name is an error only if the struct knows that name).
-pub(crate) fn deserialize<'a, T: Deserialize<'a>>(xml: &'a str) -> Result<T> {
-    let mut access = ChildrenAccess {
-        children: Children::new(xml),
-        value: None,
-        error: None,
-    };
-    let result = T::deserialize(MapAccessDeserializer::new(&mut access));
-    match access.error {
-        Some(error) => Err(error),
-        None => result.map_err(Error::parse_xml),
+/// The texts of the `<Item>` children of an element's value (`MemChangeList`): `Some` when the value is
+/// blank or holds `<Item>` elements only (text between them is layout), `None` for anything else (plain text,
+/// another child element, malformed XML), so that the caller can keep the value raw instead.
+pub(crate) fn items(value: &str) -> Option<Vec<String>> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Some(Vec::new());
     }
-}
-
-/// serde's view of [`Children`]: element names are keys, texts are values.
-struct ChildrenAccess<'a> {
-    children: Children<'a>,
-    value: Option<Cow<'a, str>>,
-    /// A parser error, kept whole (serde's error type only carries a message).
-    error: Option<Error>,
-}
-
-impl<'de> MapAccess<'de> for ChildrenAccess<'de> {
-    type Error = ValueError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, ValueError> {
-        match self.children.next_element() {
-            Ok(Some(element)) => {
-                self.value = Some(element.value);
-                match element.name {
-                    Cow::Borrowed(name) => seed
-                        .deserialize(BorrowedStrDeserializer::new(name))
-                        .map(Some),
-                    Cow::Owned(name) => seed.deserialize(StringDeserializer::new(name)).map(Some),
-                }
-            }
-            Ok(None) => Ok(None),
-            Err(error) => {
-                let message = error.to_string();
-                self.error = Some(error);
-                Err(ValueError::custom(message))
-            }
+    if !value.starts_with('<') {
+        return None;
+    }
+    let wrapped = format!("<list>{value}</list>");
+    let mut children = Children::new(&wrapped);
+    let mut items = Vec::new();
+    while let Some(element) = children.next_element().ok()? {
+        if element.name != "Item" {
+            return None;
         }
+        items.push(element.value.into_owned());
     }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(
-        &mut self,
-        seed: V,
-    ) -> Result<V::Value, ValueError> {
-        match self.value.take() {
-            Some(Cow::Borrowed(value)) => seed.deserialize(BorrowedStrDeserializer::new(value)),
-            Some(Cow::Owned(value)) => seed.deserialize(StringDeserializer::new(value)),
-            None => Err(ValueError::custom("a value was asked for before its key")),
-        }
-    }
-}
-
-/// The texts of the `<Item>` children of an element's inner XML (`MemChangeList`).
-pub(crate) fn items(inner: &str) -> Result<Vec<String>> {
-    let wrapped = format!("<list>{inner}</list>");
-    Ok(elements(&wrapped)?
-        .into_iter()
-        .filter(|element| element.name == "Item")
-        .map(|element| element.value.into_owned())
-        .collect())
+    Some(items)
 }
 
 fn trim(text: Cow<'_, str>) -> Cow<'_, str> {
@@ -257,6 +205,10 @@ fn name_of(name: &[u8]) -> Result<Cow<'static, str>> {
         b"ChatKey" => "ChatKey",
         b"ExpireTime" => "ExpireTime",
         b"ExpireQuotaNum" => "ExpireQuotaNum",
+        b"ChatSeq" => "ChatSeq",
+        b"OnceKey" => "OnceKey",
+        b"Price" => "Price",
+        b"EffectiveTime" => "EffectiveTime",
         b"SuiteId" => "SuiteId",
         b"AuthCorpId" => "AuthCorpId",
         b"InfoType" => "InfoType",
@@ -312,9 +264,13 @@ mod tests {
             .collect();
         assert_eq!(map(xml), expected);
         assert_eq!(
-            items("<Item>a</Item>\n<Item><![CDATA[b]]></Item><Other>c</Other>").unwrap(),
-            ["a", "b"]
+            items(" <Item>a</Item>\n<Item><![CDATA[b]]></Item><Item/> ").unwrap(),
+            ["a", "b", ""]
         );
+        assert_eq!(items("  ").unwrap(), Vec::<String>::new());
+        for not_a_list in ["<Item>a</Item><Other>c</Other>", "abc", "<Item>a</Itm>"] {
+            assert_eq!(items(not_a_list), None, "{not_a_list:?}");
+        }
     }
 
     #[test]

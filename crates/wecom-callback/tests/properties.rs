@@ -3,7 +3,7 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use proptest::prelude::*;
-use wecom_callback::{Event, MsgCrypt};
+use wecom_callback::{Event, Extra, MsgCrypt, TagChange};
 
 const TOKEN: &str = "m0xVQzJXtw3X";
 const KEY: &str = "VBOsrT5mH3DaWvTrmFLHBMUAPTT0aZN0dnruqXa71PA";
@@ -128,5 +128,48 @@ proptest! {
         }
         xml.push_str("</xml>");
         let _ = Event::parse(&xml);
+    }
+
+    /// Any element a typed event does not type survives parsing, in order, with its exact text.
+    #[test]
+    fn any_extra_element_survives_parsing(
+        fixture in prop::sample::select(vec![
+            include_str!("fixtures/events/contact_add_external_contact.xml"),
+            include_str!("fixtures/events/chat_update_add_member.xml"),
+            include_str!("fixtures/events/tag_shuffle.xml"),
+            include_str!("fixtures/events/acquisition_message_from_customer.xml"),
+            include_str!("fixtures/events/third_party_contact_add_external_contact.xml"),
+        ]),
+        // `Zz` keeps the names clear of every element this crate types.
+        names in proptest::collection::vec("Zz[A-Za-z0-9_]{0,10}", 0..6),
+        values in proptest::collection::vec("\\PC{0,16}", 6),
+    ) {
+        let pairs: Vec<(String, String)> = names
+            .iter()
+            .zip(&values)
+            .map(|(name, value)| (name.clone(), value.replace("]]>", "")))
+            .collect();
+        let added: String = pairs
+            .iter()
+            .map(|(name, value)| format!("<{name}><![CDATA[{value}]]></{name}>"))
+            .collect();
+        let xml = fixture.replace("</xml>", &format!("{added}</xml>"));
+        let event = Event::parse(&xml).unwrap();
+        prop_assert_eq!(event.extra().unwrap(), &pairs.into_iter().collect::<Extra>());
+    }
+
+    /// A `StrategyId` that is not a number keeps the event; its text is in `extra`.
+    #[test]
+    fn a_strategy_id_that_is_not_a_number_keeps_the_event(text in "[A-Za-z_][A-Za-z0-9_ -]{0,15}") {
+        let xml = include_str!("fixtures/events/tag_shuffle.xml")
+            .replace("<StrategyId>1</StrategyId>", &format!("<StrategyId>{text}</StrategyId>"));
+        match Event::parse(&xml).unwrap() {
+            Event::ExternalTag { change: TagChange::Shuffle { strategy_id, .. }, extra, .. } => {
+                prop_assert_eq!(strategy_id, None);
+                prop_assert_eq!(extra.get("StrategyId"), Some(text.trim()));
+                prop_assert_eq!(extra.len(), 1);
+            }
+            other => prop_assert!(false, "{:?}", other),
+        }
     }
 }

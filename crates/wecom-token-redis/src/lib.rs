@@ -4,8 +4,9 @@
 //! - Keys: a prefix + the corp id + a hash of the secret (never the secret); the TTL follows
 //!   `expires_in` minus the refresh margin, so Redis drops a token when the SDK would stop using it.
 //! - Refresh: one instance takes a short lease (`SET NX PX`, a random owner, released by a
-//!   compare-and-delete script); the others poll the key briefly, then fetch themselves (wecom-core's
-//!   cached provider does the waiting, bounded to seconds).
+//!   compare-and-delete script; refused while a token is stored, so an instance that lost the race to a
+//!   refresh reads its token instead of fetching again); the others poll the key briefly, then fetch
+//!   themselves (wecom-core's cached provider does the waiting, bounded to seconds).
 //! - Invalidation is compare-and-delete: an instance that saw 42001 for token A never deletes a token B
 //!   another instance already stored.
 //! - Outages: every call is bounded by wecom-core; a failing Redis is logged and the in-process cache
@@ -26,10 +27,21 @@
 //! # let _ = client; Ok(()) }
 //! ```
 //!
+//! With the `callback` feature, [`RedisReplayGuard`] is a replay store for `wecom-callback`'s receivers:
+//! several instances behind a load balancer recognise a delivery that another instance already handled
+//! (WeCom's retry lands wherever it lands).
+//!
 //! [`TokenStore`]: wecom_core::TokenStore
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod connection;
+#[cfg(feature = "callback")]
+mod replay;
 mod store;
 
+#[cfg(feature = "callback")]
+#[cfg_attr(docsrs, doc(cfg(feature = "callback")))]
+pub use replay::{RedisReplayGuard, DEFAULT_REPLAY_PREFIX};
 pub use store::{RedisTokenStore, DEFAULT_PREFIX};

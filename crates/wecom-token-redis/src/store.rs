@@ -6,28 +6,30 @@ use std::time::{Duration, SystemTime};
 use async_trait::async_trait;
 use redis::aio::MultiplexedConnection;
 use redis::{AsyncCommands, Script};
-use tokio::sync::Mutex;
 use wecom_core::{AccessToken, Error, Lease, Result, StoredToken, TokenStore};
+
+use crate::connection::{describe, Connection, COMPARE_AND_DELETE};
 
 /// The default key prefix.
 pub const DEFAULT_PREFIX: &str = "wecom:token:";
 
-/// Deletes KEYS[1] only while it holds ARGV[1]: invalidation and lease release never touch a value
-/// another instance wrote since.
-const COMPARE_AND_DELETE: &str = r#"
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-    return redis.call('DEL', KEYS[1])
+/// Takes the refresh lease KEYS[2] (`SET NX PX`, owner ARGV[1], ARGV[2] ms) only while no token is
+/// stored at KEYS[1]. An instance that found no token, then lost the race to one that fetched, stored
+/// and released the lease in between, is refused the lease and reads the new token instead of fetching
+/// a second one.
+const LEASE_UNLESS_STORED: &str = r#"
+if redis.call('EXISTS', KEYS[1]) == 1 then
+    return false
 end
-return 0
+return redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2])
 "#;
 
 /// Tokens in Redis, shared by every client (in any process) that uses the same prefix.
 pub struct RedisTokenStore {
-    client: redis::Client,
     prefix: String,
-    /// Connected lazily and dropped on error, so a Redis that comes back is used again.
-    connection: Mutex<Option<MultiplexedConnection>>,
+    connection: Connection,
     compare_and_delete: Script,
+    lease_unless_stored: Script,
 }
 
 impl fmt::Debug for RedisTokenStore {
@@ -51,10 +53,10 @@ impl RedisTokenStore {
     /// A store over an existing `redis::Client`, with its own key prefix.
     pub fn with_client(client: redis::Client, prefix: impl Into<String>) -> Self {
         Self {
-            client,
             prefix: prefix.into(),
-            connection: Mutex::new(None),
+            connection: Connection::new(client),
             compare_and_delete: Script::new(COMPARE_AND_DELETE),
+            lease_unless_stored: Script::new(LEASE_UNLESS_STORED),
         }
     }
 
@@ -67,42 +69,17 @@ impl RedisTokenStore {
         format!("{}{key}:lease", self.prefix)
     }
 
-    async fn connection(&self) -> Result<MultiplexedConnection> {
-        let mut slot = self.connection.lock().await;
-        if let Some(connection) = slot.as_ref() {
-            return Ok(connection.clone());
-        }
-        let connection = self
-            .client
-            .get_multiplexed_async_connection()
-            .await
-            .map_err(store_error)?;
-        *slot = Some(connection.clone());
-        Ok(connection)
-    }
-
-    /// Runs one command; on failure forgets the connection, so the next call reconnects.
+    /// Runs one command on the shared connection.
     async fn run<T, F, Fut>(&self, command: F) -> Result<T>
     where
         F: FnOnce(MultiplexedConnection) -> Fut,
         Fut: std::future::Future<Output = redis::RedisResult<T>>,
     {
-        let connection = self.connection().await?;
-        match command(connection).await {
-            Ok(value) => Ok(value),
-            Err(err) => {
-                if err.is_io_error() || err.is_connection_dropped() || err.is_timeout() {
-                    *self.connection.lock().await = None;
-                }
-                Err(store_error(err))
-            }
-        }
+        self.connection
+            .run(command)
+            .await
+            .map_err(|err| Error::Token(describe(&err)))
     }
-}
-
-fn store_error(err: redis::RedisError) -> Error {
-    // RedisError's Display can carry the server address but never our values; keep it short anyway.
-    Error::Token(format!("redis: {:?} ({})", err.kind(), err.category()))
 }
 
 #[async_trait]
@@ -159,15 +136,16 @@ impl TokenStore for RedisTokenStore {
         let owner = format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
         let ttl_ms = u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX).max(1);
         let owner_value = owner.clone();
+        let token_key = self.token_key(key);
+        let script = &self.lease_unless_stored;
         let taken: Option<String> = self
             .run(|mut c| async move {
-                redis::cmd("SET")
-                    .arg(&lease_key)
+                script
+                    .key(&token_key)
+                    .key(&lease_key)
                     .arg(owner_value)
-                    .arg("NX")
-                    .arg("PX")
                     .arg(ttl_ms)
-                    .query_async(&mut c)
+                    .invoke_async(&mut c)
                     .await
             })
             .await?;

@@ -1,20 +1,24 @@
 //! `Event = customer_acquisition` (获客助手): acquisition links, quota and customer activity.
+//!
+//! Self-built and 代开发 apps: doc 97299 (third-party: 97402, same elements). The 获客助手组件 of a service
+//! provider (doc 99485) adds the `service_balance_*` and `change_price` change types.
 
 use serde::Serialize;
 
-use super::wire::{number, optional, text, Wire};
+use super::wire::Reader;
 use super::Timestamp;
-use crate::error::Result;
 
 /// The `ChangeType`s of `customer_acquisition`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 #[serde(rename_all = "snake_case")]
 pub enum AcquisitionChange {
-    /// `balance_low`: the usage balance is low.
+    /// `balance_low`: the usage balance is low (under 20).
     BalanceLow,
     /// `balance_exhausted`: the usage balance is exhausted.
     BalanceExhausted,
+    /// `balance_increased`: the usage balance went from 0 to more than 0.
+    BalanceIncreased,
     /// `link_unavailable`: an acquisition link became unavailable.
     LinkUnavailable {
         /// `LinkId`.
@@ -39,7 +43,7 @@ pub enum AcquisitionChange {
         /// `State`: the link's `customer_channel`.
         state: Option<String>,
     },
-    /// `customer_start_chat`: a customer who came through a link started chatting.
+    /// `customer_start_chat`: a customer who came through a link sent the member a first message.
     CustomerStartChat {
         /// `UserID`: the member.
         user_id: String,
@@ -50,64 +54,98 @@ pub enum AcquisitionChange {
     },
     /// `quota_expire_soon`: part of the quota expires soon.
     QuotaExpireSoon {
-        /// `ExpireTime`.
+        /// `ExpireTime` (`None` if not a number; then it is in `extra`).
         expire_time: Option<Timestamp>,
-        /// `ExpireQuotaNum`: how much quota expires.
+        /// `ExpireQuotaNum`: how much quota expires (`None` if not a number; then it is in `extra`).
         expire_quota_num: Option<u64>,
     },
-    /// `message_from_customer`: a customer sent a message.
+    /// `message_from_customer`: the member received another message (the 3rd, 5th, 10th) from a customer who
+    /// came through a link.
+    ///
+    /// Since 2024-12-19 WeCom sends only `LinkId` and `ChatKey`; the message details come from
+    /// `customer_acquisition/get_chat_info` with the `ChatKey`. Older deliveries also carry the members below.
     MessageFromCustomer {
         /// `LinkId`.
         link_id: String,
-        /// `ChatKey`: the conversation.
+        /// `ChatKey`: the conversation, for `get_chat_info` (valid about 30 minutes).
         chat_key: Option<String>,
+        /// `UserID`: the member (older deliveries).
+        user_id: Option<String>,
+        /// `ExternalUserID`: the customer (older deliveries).
+        external_user_id: Option<String>,
+        /// `ChatSeq`: how many messages the member has received from the customer (older deliveries; `None`
+        /// if not a number, then it is in `extra`).
+        chat_seq: Option<u64>,
+    },
+    /// `service_balance_low` (获客助手组件): the service provider's usage balance is low.
+    ServiceBalanceLow,
+    /// `service_balance_exhausted` (获客助手组件): the service provider's usage balance is exhausted.
+    ServiceBalanceExhausted,
+    /// `service_balance_consumed` (获客助手组件): a customer was added on the service provider's usage.
+    ServiceBalanceConsumed {
+        /// `LinkId`.
+        link_id: String,
+        /// `State`: the link's `customer_channel`.
+        state: Option<String>,
+        /// `OnceKey`: the `once_key` the link was opened with.
+        once_key: Option<String>,
+    },
+    /// `change_price` (获客助手组件): the price the service provider pays per customer changes.
+    ChangePrice {
+        /// `Price`: the new price in fen (分) (`None` if not a number; then it is in `extra`).
+        price: Option<u64>,
+        /// `EffectiveTime`: when the price applies (`None` if not a number; then it is in `extra`).
+        effective_time: Option<Timestamp>,
     },
 }
 
-pub(super) fn is_known(change_type: &str) -> bool {
-    matches!(
-        change_type,
-        "balance_low"
-            | "balance_exhausted"
-            | "link_unavailable"
-            | "delete_link"
-            | "open_profile"
-            | "friend_request"
-            | "customer_start_chat"
-            | "quota_expire_soon"
-            | "message_from_customer"
-    )
-}
-
 /// The typed change, or `None` for a change type this crate does not know.
-pub(super) fn from_wire(change_type: &str, wire: &Wire<'_>) -> Result<Option<AcquisitionChange>> {
-    let link_id = text(wire.link_id.as_deref());
-    Ok(Some(match change_type {
+pub(super) fn read(change_type: &str, wire: &mut Reader<'_, '_>) -> Option<AcquisitionChange> {
+    Some(match change_type {
         "balance_low" => AcquisitionChange::BalanceLow,
         "balance_exhausted" => AcquisitionChange::BalanceExhausted,
-        "link_unavailable" => AcquisitionChange::LinkUnavailable { link_id },
-        "delete_link" => AcquisitionChange::DeleteLink { link_id },
+        "balance_increased" => AcquisitionChange::BalanceIncreased,
+        "link_unavailable" => AcquisitionChange::LinkUnavailable {
+            link_id: wire.text("LinkId"),
+        },
+        "delete_link" => AcquisitionChange::DeleteLink {
+            link_id: wire.text("LinkId"),
+        },
         "open_profile" => AcquisitionChange::OpenProfile {
-            link_id,
-            state: optional(wire.state.as_deref()),
+            link_id: wire.text("LinkId"),
+            state: wire.optional("State"),
         },
         "friend_request" => AcquisitionChange::FriendRequest {
-            link_id,
-            state: optional(wire.state.as_deref()),
+            link_id: wire.text("LinkId"),
+            state: wire.optional("State"),
         },
         "customer_start_chat" => AcquisitionChange::CustomerStartChat {
-            user_id: text(wire.user_id.as_deref()),
-            external_user_id: text(wire.external_user_id.as_deref()),
-            link_id,
+            user_id: wire.text("UserID"),
+            external_user_id: wire.text("ExternalUserID"),
+            link_id: wire.text("LinkId"),
         },
         "quota_expire_soon" => AcquisitionChange::QuotaExpireSoon {
-            expire_time: number("ExpireTime", wire.expire_time.as_deref())?.map(Timestamp),
-            expire_quota_num: number("ExpireQuotaNum", wire.expire_quota_num.as_deref())?,
+            expire_time: wire.timestamp("ExpireTime"),
+            expire_quota_num: wire.number("ExpireQuotaNum"),
         },
         "message_from_customer" => AcquisitionChange::MessageFromCustomer {
-            link_id,
-            chat_key: optional(wire.chat_key.as_deref()),
+            link_id: wire.text("LinkId"),
+            chat_key: wire.optional("ChatKey"),
+            user_id: wire.optional("UserID"),
+            external_user_id: wire.optional("ExternalUserID"),
+            chat_seq: wire.number("ChatSeq"),
         },
-        _ => return Ok(None),
-    }))
+        "service_balance_low" => AcquisitionChange::ServiceBalanceLow,
+        "service_balance_exhausted" => AcquisitionChange::ServiceBalanceExhausted,
+        "service_balance_consumed" => AcquisitionChange::ServiceBalanceConsumed {
+            link_id: wire.text("LinkId"),
+            state: wire.optional("State"),
+            once_key: wire.optional("OnceKey"),
+        },
+        "change_price" => AcquisitionChange::ChangePrice {
+            price: wire.number("Price"),
+            effective_time: wire.timestamp("EffectiveTime"),
+        },
+        _ => return None,
+    })
 }

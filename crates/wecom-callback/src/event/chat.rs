@@ -2,9 +2,7 @@
 
 use serde::Serialize;
 
-use super::wire::{number, optional, text, Wire};
-use crate::error::Result;
-use crate::xml;
+use super::wire::Reader;
 
 /// The `ChangeType`s of `change_external_chat`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -36,13 +34,15 @@ pub struct ChatUpdate {
     pub chat_id: String,
     /// `UpdateDetail`: what changed.
     pub update_detail: UpdateDetail,
-    /// `JoinScene` (with `add_member`): how the members joined.
+    /// `JoinScene` (with `add_member`): how the members joined (`None` if not a number: then it is in
+    /// `extra`, as is any number below that does not parse).
     pub join_scene: Option<JoinScene>,
     /// `QuitScene` (with `del_member`): how the members left.
     pub quit_scene: Option<QuitScene>,
     /// `MemChangeCnt`: how many members joined or left.
     pub mem_change_cnt: Option<u32>,
-    /// `MemChangeList`: the ids of the members who joined or left (`<Item>` elements).
+    /// `MemChangeList`: the ids of the members who joined or left (`<Item>` elements; empty, and the raw
+    /// list in `extra`, if it holds anything else).
     pub mem_change_list: Vec<String>,
     /// `LastMemVer`: the member-list version before this change.
     pub last_mem_ver: Option<String>,
@@ -92,31 +92,25 @@ int_enum! {
     }
 }
 
-pub(super) fn is_known(change_type: &str) -> bool {
-    matches!(change_type, "create" | "update" | "dismiss")
-}
-
 /// The typed change, or `None` for a change type this crate does not know.
-pub(super) fn from_wire(change_type: &str, wire: &Wire<'_>) -> Result<Option<ChatChange>> {
-    let chat_id = text(wire.chat_id.as_deref());
-    Ok(Some(match change_type {
-        "create" => ChatChange::Create { chat_id },
-        "dismiss" => ChatChange::Dismiss { chat_id },
+pub(super) fn read(change_type: &str, wire: &mut Reader<'_, '_>) -> Option<ChatChange> {
+    Some(match change_type {
+        "create" => ChatChange::Create {
+            chat_id: wire.text("ChatId"),
+        },
+        "dismiss" => ChatChange::Dismiss {
+            chat_id: wire.text("ChatId"),
+        },
         "update" => ChatChange::Update(ChatUpdate {
-            chat_id,
-            update_detail: UpdateDetail::from(text(wire.update_detail.as_deref())),
-            join_scene: number::<i64>("JoinScene", wire.join_scene.as_deref())?
-                .map(JoinScene::from),
-            quit_scene: number::<i64>("QuitScene", wire.quit_scene.as_deref())?
-                .map(QuitScene::from),
-            mem_change_cnt: number("MemChangeCnt", wire.mem_change_cnt.as_deref())?,
-            mem_change_list: match wire.mem_change_list.as_deref() {
-                Some(inner) => xml::items(inner)?,
-                None => Vec::new(),
-            },
-            last_mem_ver: optional(wire.last_mem_ver.as_deref()),
-            cur_mem_ver: optional(wire.cur_mem_ver.as_deref()),
+            chat_id: wire.text("ChatId"),
+            update_detail: UpdateDetail::from(wire.text("UpdateDetail")),
+            join_scene: wire.number::<i64>("JoinScene").map(JoinScene::from),
+            quit_scene: wire.number::<i64>("QuitScene").map(QuitScene::from),
+            mem_change_cnt: wire.number("MemChangeCnt"),
+            mem_change_list: wire.items("MemChangeList"),
+            last_mem_ver: wire.optional("LastMemVer"),
+            cur_mem_ver: wire.optional("CurMemVer"),
         }),
-        _ => return Ok(None),
-    }))
+        _ => return None,
+    })
 }

@@ -2,8 +2,7 @@
 
 use serde::Serialize;
 
-use super::wire::{optional, text, Wire};
-use crate::error::Result;
+use super::wire::Reader;
 
 /// The `ChangeType`s of `change_external_contact`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -21,7 +20,8 @@ pub enum ContactChange {
         /// `WelcomeCode`: for sending a welcome message (absent when one cannot be sent).
         welcome_code: Option<String>,
     },
-    /// `edit_external_contact`: a member edited the customer's remark or corp tags.
+    /// `edit_external_contact`: a member edited the customer's remark or corp tags. (Older documentation
+    /// showed a `State` here too; if WeCom sends one it is in the event's `extra`.)
     EditExternalContact {
         /// `UserID`: the member.
         user_id: String,
@@ -64,6 +64,15 @@ pub enum ContactChange {
         /// `FailReason`.
         fail_reason: FailReason,
     },
+    /// `msg_audit_approved` (会话存档): the customer agreed to chat archiving (doc 92005).
+    MsgAuditApproved {
+        /// `UserID`: the member.
+        user_id: String,
+        /// `ExternalUserID`: the customer.
+        external_user_id: String,
+        /// `WelcomeCode`: for sending a welcome message (absent when one cannot be sent).
+        welcome_code: Option<String>,
+    },
 }
 
 string_enum! {
@@ -84,53 +93,44 @@ string_enum! {
     }
 }
 
-pub(super) fn is_known(change_type: &str) -> bool {
-    matches!(
-        change_type,
-        "add_external_contact"
-            | "edit_external_contact"
-            | "add_half_external_contact"
-            | "del_external_contact"
-            | "del_follow_user"
-            | "transfer_fail"
-    )
-}
-
 /// The typed change, or `None` for a change type this crate does not know.
-pub(super) fn from_wire(change_type: &str, wire: &Wire<'_>) -> Result<Option<ContactChange>> {
-    let user_id = text(wire.user_id.as_deref());
-    let external_user_id = text(wire.external_user_id.as_deref());
-    Ok(Some(match change_type {
+pub(super) fn read(change_type: &str, wire: &mut Reader<'_, '_>) -> Option<ContactChange> {
+    Some(match change_type {
         "add_external_contact" => ContactChange::AddExternalContact {
-            user_id,
-            external_user_id,
-            state: optional(wire.state.as_deref()),
-            welcome_code: optional(wire.welcome_code.as_deref()),
-        },
-        "add_half_external_contact" => ContactChange::AddHalfExternalContact {
-            user_id,
-            external_user_id,
-            state: optional(wire.state.as_deref()),
-            welcome_code: optional(wire.welcome_code.as_deref()),
-        },
-        "del_external_contact" => ContactChange::DelExternalContact {
-            user_id,
-            external_user_id,
-            source: wire.source.as_deref().map(DeleteSource::from),
-        },
-        "del_follow_user" => ContactChange::DelFollowUser {
-            user_id,
-            external_user_id,
-        },
-        "transfer_fail" => ContactChange::TransferFail {
-            user_id,
-            external_user_id,
-            fail_reason: FailReason::from(text(wire.fail_reason.as_deref())),
+            user_id: wire.text("UserID"),
+            external_user_id: wire.text("ExternalUserID"),
+            state: wire.optional("State"),
+            welcome_code: wire.optional("WelcomeCode"),
         },
         "edit_external_contact" => ContactChange::EditExternalContact {
-            user_id,
-            external_user_id,
+            user_id: wire.text("UserID"),
+            external_user_id: wire.text("ExternalUserID"),
         },
-        _ => return Ok(None),
-    }))
+        "add_half_external_contact" => ContactChange::AddHalfExternalContact {
+            user_id: wire.text("UserID"),
+            external_user_id: wire.text("ExternalUserID"),
+            state: wire.optional("State"),
+            welcome_code: wire.optional("WelcomeCode"),
+        },
+        "del_external_contact" => ContactChange::DelExternalContact {
+            user_id: wire.text("UserID"),
+            external_user_id: wire.text("ExternalUserID"),
+            source: wire.value("Source"),
+        },
+        "del_follow_user" => ContactChange::DelFollowUser {
+            user_id: wire.text("UserID"),
+            external_user_id: wire.text("ExternalUserID"),
+        },
+        "transfer_fail" => ContactChange::TransferFail {
+            user_id: wire.text("UserID"),
+            external_user_id: wire.text("ExternalUserID"),
+            fail_reason: FailReason::from(wire.text("FailReason")),
+        },
+        "msg_audit_approved" => ContactChange::MsgAuditApproved {
+            user_id: wire.text("UserID"),
+            external_user_id: wire.text("ExternalUserID"),
+            welcome_code: wire.optional("WelcomeCode"),
+        },
+        _ => return None,
+    })
 }

@@ -1,9 +1,23 @@
 //! Typed external-contact callback events (客户联系事件), parsed from the decrypted XML.
 //!
-//! [`Event::parse`] knows `change_external_contact`, `change_external_chat`, `change_external_tag` and
-//! `customer_acquisition`, in the self-built envelope (`Event`, `CreateTime`) and the third-party one
-//! (`InfoType`, `TimeStamp`). Any other event or change type becomes [`Event::Unknown`] with every top-level
-//! element kept as text: an event this crate does not know is never an error.
+//! [`Event::parse`] reads the self-built / 代开发 envelope (`Event`, `CreateTime`) and the third-party one
+//! (`InfoType`, `TimeStamp`) alike, and types these events and change types:
+//!
+//! | `Event` / `InfoType` | variant | `ChangeType`s |
+//! | --- | --- | --- |
+//! | `change_external_contact` | [`Event::ExternalContact`] | `add_external_contact`, `edit_external_contact`, `add_half_external_contact`, `del_external_contact`, `del_follow_user`, `transfer_fail`, `msg_audit_approved` ([`ContactChange`]) |
+//! | `change_external_chat` | [`Event::ExternalChat`] | `create`, `update`, `dismiss` ([`ChatChange`]) |
+//! | `change_external_tag` | [`Event::ExternalTag`] | `create`, `update`, `delete`, `shuffle` ([`TagChange`]) |
+//! | `customer_acquisition` | [`Event::CustomerAcquisition`] | `balance_low`, `balance_exhausted`, `balance_increased`, `link_unavailable`, `delete_link`, `open_profile`, `friend_request`, `customer_start_chat`, `quota_expire_soon`, `message_from_customer`, and for the 获客助手组件 `service_balance_low`, `service_balance_exhausted`, `service_balance_consumed`, `change_price` ([`AcquisitionChange`]) |
+//!
+//! Nothing WeCom sends is dropped:
+//! - every typed event carries an [`Extra`] with the elements its typed fields do not hold (new elements,
+//!   undocumented ones, repeats, and numbers that do not parse);
+//! - a number that does not parse (WeCom's own samples write `<StrategyId>STRATEGY_ID</StrategyId>`) leaves
+//!   its field `None` and its text in `extra`; only the event's own time (`CreateTime` / `TimeStamp`) must be
+//!   a number;
+//! - any other event or change type becomes [`Event::Unknown`] with every top-level element kept as text: an
+//!   event this crate does not know is never an error.
 
 #[macro_use]
 mod macros;
@@ -11,6 +25,7 @@ mod macros;
 mod acquisition;
 mod chat;
 mod contact;
+mod extra;
 mod tag;
 mod wire;
 
@@ -23,11 +38,11 @@ use serde::Serialize;
 pub use acquisition::AcquisitionChange;
 pub use chat::{ChatChange, ChatUpdate, JoinScene, QuitScene, UpdateDetail};
 pub use contact::{ContactChange, DeleteSource, FailReason};
+pub use extra::Extra;
 pub use tag::{TagChange, TagRef, TagType};
 
 use crate::error::{Error, Result};
-use crate::xml;
-use wire::{optional, Wire};
+use wire::Wire;
 
 /// A Unix time in seconds, as WeCom sends in `CreateTime`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -72,7 +87,7 @@ pub struct EventHeader {
     pub auth_corp_id: Option<String>,
 }
 
-/// A callback event. Match on the variant, then on its `change`.
+/// A callback event. Match on the variant, then on its `change`; anything else WeCom sent is in `extra`.
 ///
 /// Identifiers WeCom documents as always present (`UserID`, `ExternalUserID`, `ChatId`, `Id`, `LinkId`)
 /// are `String`s, empty if a delivery lacks them; optional elements are `Option`s.
@@ -86,6 +101,9 @@ pub enum Event {
         header: EventHeader,
         /// What changed (`ChangeType`).
         change: ContactChange,
+        /// The elements no typed field holds.
+        #[serde(skip_serializing_if = "Extra::is_empty")]
+        extra: Extra,
     },
     /// `change_external_chat`: a customer group was created, changed or dismissed.
     ExternalChat {
@@ -93,6 +111,9 @@ pub enum Event {
         header: EventHeader,
         /// What changed (`ChangeType`).
         change: ChatChange,
+        /// The elements no typed field holds.
+        #[serde(skip_serializing_if = "Extra::is_empty")]
+        extra: Extra,
     },
     /// `change_external_tag`: a corp tag or tag group was created, changed, deleted or reordered.
     ExternalTag {
@@ -100,6 +121,9 @@ pub enum Event {
         header: EventHeader,
         /// What changed (`ChangeType`).
         change: TagChange,
+        /// The elements no typed field holds.
+        #[serde(skip_serializing_if = "Extra::is_empty")]
+        extra: Extra,
     },
     /// `customer_acquisition` (获客助手): links, quota and customer activity.
     CustomerAcquisition {
@@ -107,6 +131,9 @@ pub enum Event {
         header: EventHeader,
         /// What changed (`ChangeType`).
         change: AcquisitionChange,
+        /// The elements no typed field holds.
+        #[serde(skip_serializing_if = "Extra::is_empty")]
+        extra: Extra,
     },
     /// An event or change type this crate does not know, with every top-level element kept.
     Unknown(UnknownEvent),
@@ -135,22 +162,51 @@ impl Event {
     /// Parses a decrypted plaintext (the XML returned by [`MsgCrypt::decrypt`](crate::MsgCrypt::decrypt)).
     ///
     /// # Errors
-    /// [`Error::ParseXml`] when the plaintext is not well-formed XML, or when a known event carries a
-    /// malformed number (e.g. a non-numeric `CreateTime`) or lacks its time. Unknown events and change types
-    /// are never an error.
+    /// [`Error::ParseXml`] when the plaintext is not well-formed XML, or when a typed event's own time
+    /// (`CreateTime`, or `TimeStamp` in the third-party envelope) is missing or not a number. Unknown events and
+    /// change types, and any other element that does not parse, are never an error.
     pub fn parse(xml: &str) -> Result<Event> {
-        match xml::deserialize::<Wire<'_>>(xml) {
-            Ok(wire) => Self::from_wire(xml, wire),
-            // An odd but well-formed unknown event (say, a repeated element) must still come through.
-            Err(error) => {
-                let fields = fields(&xml::elements(xml)?);
-                if is_known(&fields) {
-                    Err(error)
-                } else {
-                    Ok(Event::Unknown(unknown(fields)))
-                }
+        let wire = Wire::read(xml)?;
+        let change_type = wire.change_type();
+        let mut reader = wire.reader();
+        let family = match wire.event_name() {
+            Some("change_external_contact") => {
+                contact::read(change_type, &mut reader).map(Family::Contact)
             }
-        }
+            Some("change_external_chat") => chat::read(change_type, &mut reader).map(Family::Chat),
+            Some("change_external_tag") => tag::read(change_type, &mut reader).map(Family::Tag),
+            Some("customer_acquisition") => {
+                acquisition::read(change_type, &mut reader).map(Family::Acquisition)
+            }
+            _ => None,
+        };
+        let Some(family) = family else {
+            return Ok(Event::Unknown(unknown(wire.fields())));
+        };
+        let header = header(&wire)?;
+        let extra = reader.into_extra();
+        Ok(match family {
+            Family::Contact(change) => Event::ExternalContact {
+                header,
+                change,
+                extra,
+            },
+            Family::Chat(change) => Event::ExternalChat {
+                header,
+                change,
+                extra,
+            },
+            Family::Tag(change) => Event::ExternalTag {
+                header,
+                change,
+                extra,
+            },
+            Family::Acquisition(change) => Event::CustomerAcquisition {
+                header,
+                change,
+                extra,
+            },
+        })
     }
 
     /// The common elements, for every typed event (`None` for [`Event::Unknown`]).
@@ -164,29 +220,16 @@ impl Event {
         }
     }
 
-    fn from_wire(xml: &str, wire: Wire<'_>) -> Result<Event> {
-        let change_type = wire.change_type.as_deref().unwrap_or_default();
-        let typed = match wire.event_name() {
-            Some("change_external_contact") => {
-                contact::from_wire(change_type, &wire)?.map(Family::Contact)
-            }
-            Some("change_external_chat") => chat::from_wire(change_type, &wire)?.map(Family::Chat),
-            Some("change_external_tag") => tag::from_wire(change_type, &wire)?.map(Family::Tag),
-            Some("customer_acquisition") => {
-                acquisition::from_wire(change_type, &wire)?.map(Family::Acquisition)
-            }
-            _ => None,
-        };
-        let Some(typed) = typed else {
-            return Ok(Event::Unknown(unknown(fields(&xml::elements(xml)?))));
-        };
-        let header = header(&wire)?;
-        Ok(match typed {
-            Family::Contact(change) => Event::ExternalContact { header, change },
-            Family::Chat(change) => Event::ExternalChat { header, change },
-            Family::Tag(change) => Event::ExternalTag { header, change },
-            Family::Acquisition(change) => Event::CustomerAcquisition { header, change },
-        })
+    /// The elements no typed field holds, for every typed event (`None` for [`Event::Unknown`], whose
+    /// [`fields`](UnknownEvent::fields) hold everything).
+    pub fn extra(&self) -> Option<&Extra> {
+        match self {
+            Self::ExternalContact { extra, .. }
+            | Self::ExternalChat { extra, .. }
+            | Self::ExternalTag { extra, .. }
+            | Self::CustomerAcquisition { extra, .. } => Some(extra),
+            Self::Unknown(_) => None,
+        }
     }
 }
 
@@ -197,30 +240,29 @@ enum Family {
     Acquisition(AcquisitionChange),
 }
 
+/// The envelope of a typed event; its time must be a number.
 fn header(wire: &Wire<'_>) -> Result<EventHeader> {
-    let time = wire.create_time.as_deref().or(wire.time_stamp.as_deref());
-    let create_time = wire::number("CreateTime", time)?
-        .map(Timestamp)
+    let (name, time) = match wire.first("CreateTime") {
+        Some(time) => ("CreateTime", Some(time)),
+        None => ("TimeStamp", wire.first("TimeStamp")),
+    };
+    let time = time
+        .map(str::trim)
+        .filter(|time| !time.is_empty())
         .ok_or_else(|| Error::parse_xml("the event has no <CreateTime> (nor <TimeStamp>)"))?;
+    let create_time = time
+        .parse()
+        .map(Timestamp)
+        .map_err(|_| Error::parse_xml(format!("<{name}> is not an integer: {time:?}")))?;
+    let text = |name| wire.first(name).map(str::to_owned);
     Ok(EventHeader {
-        to_user_name: optional(wire.to_user_name.as_deref()),
-        from_user_name: optional(wire.from_user_name.as_deref()),
+        to_user_name: text("ToUserName"),
+        from_user_name: text("FromUserName"),
         create_time,
-        msg_type: optional(wire.msg_type.as_deref()),
-        suite_id: optional(wire.suite_id.as_deref()),
-        auth_corp_id: optional(wire.auth_corp_id.as_deref()),
+        msg_type: text("MsgType"),
+        suite_id: text("SuiteId"),
+        auth_corp_id: text("AuthCorpId"),
     })
-}
-
-/// Every top-level element by name; the first of a repeated name wins.
-fn fields(elements: &[xml::Element<'_>]) -> BTreeMap<String, String> {
-    let mut fields = BTreeMap::new();
-    for element in elements {
-        fields
-            .entry(element.name.clone().into_owned())
-            .or_insert_with(|| element.value.clone().into_owned());
-    }
-    fields
 }
 
 fn unknown(fields: BTreeMap<String, String>) -> UnknownEvent {
@@ -231,21 +273,5 @@ fn unknown(fields: BTreeMap<String, String>) -> UnknownEvent {
             .cloned(),
         change_type: fields.get("ChangeType").cloned(),
         fields,
-    }
-}
-
-/// True when the raw fields name an event and change type this crate types.
-fn is_known(fields: &BTreeMap<String, String>) -> bool {
-    let event = fields.get("Event").or_else(|| fields.get("InfoType"));
-    let change = fields
-        .get("ChangeType")
-        .map(String::as_str)
-        .unwrap_or_default();
-    match event.map(String::as_str) {
-        Some("change_external_contact") => contact::is_known(change),
-        Some("change_external_chat") => chat::is_known(change),
-        Some("change_external_tag") => tag::is_known(change),
-        Some("customer_acquisition") => acquisition::is_known(change),
-        _ => false,
     }
 }

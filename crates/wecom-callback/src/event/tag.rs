@@ -2,8 +2,7 @@
 
 use serde::Serialize;
 
-use super::wire::{number, text, Wire};
-use crate::error::Result;
+use super::wire::Reader;
 
 /// The `ChangeType`s of `change_external_tag`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,7 +19,8 @@ pub enum TagChange {
     Shuffle {
         /// `Id`: the tag group whose tags were reordered; empty when the order of the groups changed.
         id: String,
-        /// `StrategyId`: the 规则组 (only sent to the 客户联系 app).
+        /// `StrategyId`: the 规则组 (only sent to the 客户联系 app; `None` and kept raw in `extra` if it is
+        /// not a number, as in WeCom's own sample `STRATEGY_ID`).
         strategy_id: Option<u64>,
     },
 }
@@ -32,7 +32,8 @@ pub struct TagRef {
     pub id: String,
     /// `TagType`: `tag` or `tag_group`.
     pub tag_type: TagType,
-    /// `StrategyId`: the 规则组 (only sent to the 客户联系 app).
+    /// `StrategyId`: the 规则组 (only sent to the 客户联系 app; `None` and kept raw in `extra` if it is
+    /// not a number).
     pub strategy_id: Option<u64>,
 }
 
@@ -46,28 +47,24 @@ string_enum! {
     }
 }
 
-pub(super) fn is_known(change_type: &str) -> bool {
-    matches!(change_type, "create" | "update" | "delete" | "shuffle")
+/// The typed change, or `None` for a change type this crate does not know.
+pub(super) fn read(change_type: &str, wire: &mut Reader<'_, '_>) -> Option<TagChange> {
+    Some(match change_type {
+        "create" => TagChange::Create(tag_ref(wire)),
+        "update" => TagChange::Update(tag_ref(wire)),
+        "delete" => TagChange::Delete(tag_ref(wire)),
+        "shuffle" => TagChange::Shuffle {
+            id: wire.text("Id"),
+            strategy_id: wire.number("StrategyId"),
+        },
+        _ => return None,
+    })
 }
 
-/// The typed change, or `None` for a change type this crate does not know.
-pub(super) fn from_wire(change_type: &str, wire: &Wire<'_>) -> Result<Option<TagChange>> {
-    let id = text(wire.id.as_deref());
-    let strategy_id = number("StrategyId", wire.strategy_id.as_deref())?;
-    let tag_type = TagType::from(text(wire.tag_type.as_deref()));
-    let tag = TagRef {
-        id,
-        tag_type,
-        strategy_id,
-    };
-    Ok(Some(match change_type {
-        "create" => TagChange::Create(tag),
-        "update" => TagChange::Update(tag),
-        "delete" => TagChange::Delete(tag),
-        "shuffle" => TagChange::Shuffle {
-            id: tag.id,
-            strategy_id,
-        },
-        _ => return Ok(None),
-    }))
+fn tag_ref(wire: &mut Reader<'_, '_>) -> TagRef {
+    TagRef {
+        id: wire.text("Id"),
+        tag_type: TagType::from(wire.text("TagType")),
+        strategy_id: wire.number("StrategyId"),
+    }
 }

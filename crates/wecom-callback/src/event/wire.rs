@@ -1,143 +1,172 @@
-//! The flat serde model of an event plaintext: every element any known event carries, as text. Typed values
-//! are built from it by the sibling modules; unknown elements are ignored here (and kept by
-//! `Event::Unknown`).
+//! The plaintext as read: every top-level element in document order ([`Wire`]), and a [`Reader`] that hands
+//! elements to typed fields and marks each one it uses. What no typed field and no header field took becomes
+//! the event's [`Extra`], so nothing WeCom sends is dropped.
 
-use std::borrow::Cow;
-use std::fmt;
+use std::collections::BTreeMap;
+use std::str::FromStr;
 
-use serde::de::{self, Visitor};
-use serde::{Deserialize, Deserializer};
+use super::extra::Extra;
+use super::Timestamp;
+use crate::error::Result;
+use crate::xml;
 
-use crate::error::{Error, Result};
+/// The elements of the envelope ([`EventHeader`](super::EventHeader), event name and change type); never in
+/// `extra`.
+const HEADER: [&str; 10] = [
+    "ToUserName",
+    "FromUserName",
+    "CreateTime",
+    "MsgType",
+    "Event",
+    "ChangeType",
+    "InfoType",
+    "SuiteId",
+    "AuthCorpId",
+    "TimeStamp",
+];
 
-/// Every top-level element a known event may carry (self-built and third-party envelopes).
-#[derive(Debug, Default, Deserialize)]
-#[serde(bound(deserialize = "'de: 'a"))]
+/// Every top-level element of a plaintext, in document order (names may repeat).
 pub(super) struct Wire<'a> {
-    #[serde(rename = "ToUserName", default, deserialize_with = "present")]
-    pub to_user_name: Option<Cow<'a, str>>,
-    #[serde(rename = "FromUserName", default, deserialize_with = "present")]
-    pub from_user_name: Option<Cow<'a, str>>,
-    #[serde(rename = "CreateTime", default, deserialize_with = "present")]
-    pub create_time: Option<Cow<'a, str>>,
-    #[serde(rename = "MsgType", default, deserialize_with = "present")]
-    pub msg_type: Option<Cow<'a, str>>,
-    #[serde(rename = "Event", default, deserialize_with = "present")]
-    pub event: Option<Cow<'a, str>>,
-    #[serde(rename = "SuiteId", default, deserialize_with = "present")]
-    pub suite_id: Option<Cow<'a, str>>,
-    #[serde(rename = "AuthCorpId", default, deserialize_with = "present")]
-    pub auth_corp_id: Option<Cow<'a, str>>,
-    #[serde(rename = "InfoType", default, deserialize_with = "present")]
-    pub info_type: Option<Cow<'a, str>>,
-    #[serde(rename = "TimeStamp", default, deserialize_with = "present")]
-    pub time_stamp: Option<Cow<'a, str>>,
-    #[serde(rename = "ChangeType", default, deserialize_with = "present")]
-    pub change_type: Option<Cow<'a, str>>,
-    // change_external_contact
-    #[serde(rename = "UserID", default, deserialize_with = "present")]
-    pub user_id: Option<Cow<'a, str>>,
-    #[serde(rename = "ExternalUserID", default, deserialize_with = "present")]
-    pub external_user_id: Option<Cow<'a, str>>,
-    #[serde(rename = "State", default, deserialize_with = "present")]
-    pub state: Option<Cow<'a, str>>,
-    #[serde(rename = "WelcomeCode", default, deserialize_with = "present")]
-    pub welcome_code: Option<Cow<'a, str>>,
-    #[serde(rename = "Source", default, deserialize_with = "present")]
-    pub source: Option<Cow<'a, str>>,
-    #[serde(rename = "FailReason", default, deserialize_with = "present")]
-    pub fail_reason: Option<Cow<'a, str>>,
-    // change_external_chat
-    #[serde(rename = "ChatId", default, deserialize_with = "present")]
-    pub chat_id: Option<Cow<'a, str>>,
-    #[serde(rename = "UpdateDetail", default, deserialize_with = "present")]
-    pub update_detail: Option<Cow<'a, str>>,
-    #[serde(rename = "JoinScene", default, deserialize_with = "present")]
-    pub join_scene: Option<Cow<'a, str>>,
-    #[serde(rename = "QuitScene", default, deserialize_with = "present")]
-    pub quit_scene: Option<Cow<'a, str>>,
-    #[serde(rename = "MemChangeCnt", default, deserialize_with = "present")]
-    pub mem_change_cnt: Option<Cow<'a, str>>,
-    #[serde(rename = "MemChangeList", default, deserialize_with = "present")]
-    /// The inner XML of the `<Item>` list; see `crate::xml::items`.
-    pub mem_change_list: Option<Cow<'a, str>>,
-    #[serde(rename = "LastMemVer", default, deserialize_with = "present")]
-    pub last_mem_ver: Option<Cow<'a, str>>,
-    #[serde(rename = "CurMemVer", default, deserialize_with = "present")]
-    pub cur_mem_ver: Option<Cow<'a, str>>,
-    // change_external_tag
-    #[serde(rename = "Id", default, deserialize_with = "present")]
-    pub id: Option<Cow<'a, str>>,
-    #[serde(rename = "TagType", default, deserialize_with = "present")]
-    pub tag_type: Option<Cow<'a, str>>,
-    #[serde(rename = "StrategyId", default, deserialize_with = "present")]
-    pub strategy_id: Option<Cow<'a, str>>,
-    // customer_acquisition
-    #[serde(rename = "LinkId", default, deserialize_with = "present")]
-    pub link_id: Option<Cow<'a, str>>,
-    #[serde(rename = "ChatKey", default, deserialize_with = "present")]
-    pub chat_key: Option<Cow<'a, str>>,
-    #[serde(rename = "ExpireTime", default, deserialize_with = "present")]
-    pub expire_time: Option<Cow<'a, str>>,
-    #[serde(rename = "ExpireQuotaNum", default, deserialize_with = "present")]
-    pub expire_quota_num: Option<Cow<'a, str>>,
-}
-
-/// An element that is present (possibly empty): `Some`; `#[serde(default)]` makes an absent one `None`.
-/// The text is borrowed from the document unless the parser had to build it (references, pieces).
-fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Cow<'de, str>>, D::Error> {
-    struct Text;
-
-    impl<'de> Visitor<'de> for Text {
-        type Value = Cow<'de, str>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("the text of an element")
-        }
-
-        fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
-            Ok(Cow::Borrowed(text))
-        }
-
-        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-            Ok(Cow::Owned(text.to_owned()))
-        }
-
-        fn visit_string<E: de::Error>(self, text: String) -> Result<Self::Value, E> {
-            Ok(Cow::Owned(text))
-        }
-    }
-
-    deserializer.deserialize_str(Text).map(Some)
+    elements: Vec<xml::Element<'a>>,
 }
 
 impl<'a> Wire<'a> {
+    /// Reads the document in one pass; only malformed XML is an error.
+    pub fn read(xml: &'a str) -> Result<Self> {
+        Ok(Self {
+            elements: xml::elements(xml)?,
+        })
+    }
+
+    /// The text of the first element with this name.
+    pub fn first(&self, name: &str) -> Option<&str> {
+        self.elements
+            .iter()
+            .find(|element| element.name == name)
+            .map(|element| element.value.as_ref())
+    }
+
     /// The event name: `Event`, or `InfoType` in the third-party envelope.
     pub fn event_name(&self) -> Option<&str> {
-        self.event.as_deref().or(self.info_type.as_deref())
+        self.first("Event").or_else(|| self.first("InfoType"))
+    }
+
+    /// `ChangeType` (empty when absent).
+    pub fn change_type(&self) -> &str {
+        self.first("ChangeType").unwrap_or_default()
+    }
+
+    /// Every element by name, the first of a repeated name winning (for `Event::Unknown`).
+    pub fn fields(&self) -> BTreeMap<String, String> {
+        let mut fields = BTreeMap::new();
+        for element in &self.elements {
+            fields
+                .entry(element.name.clone().into_owned())
+                .or_insert_with(|| element.value.clone().into_owned());
+        }
+        fields
+    }
+
+    /// A reader that has taken nothing yet.
+    pub fn reader(&self) -> Reader<'_, 'a> {
+        Reader {
+            elements: &self.elements,
+            taken: 0,
+            taken_beyond: Vec::new(),
+        }
     }
 }
 
-/// A text field that WeCom always sends for this event (empty when absent).
-pub(super) fn text(field: Option<&str>) -> String {
-    field.map(str::to_owned).unwrap_or_default()
+/// Hands elements to typed fields. Each method takes the first occurrence of a name, and marks it only when
+/// the typed value holds all of it: a number that does not parse, or a list with more than `<Item>`s, stays
+/// unmarked and so reaches `extra` as raw text.
+pub(super) struct Reader<'w, 'a> {
+    elements: &'w [xml::Element<'a>],
+    /// Which of the first 64 elements are taken (a typed field is among them in any real event).
+    taken: u64,
+    /// Positions from 64 on that are taken.
+    taken_beyond: Vec<usize>,
 }
 
-/// An optional text field.
-pub(super) fn optional(field: Option<&str>) -> Option<String> {
-    field.map(str::to_owned)
-}
+impl Reader<'_, '_> {
+    /// The first element with this name: its position and text.
+    fn find(&self, name: &str) -> Option<(usize, &str)> {
+        self.elements
+            .iter()
+            .enumerate()
+            .find(|(_, element)| element.name == name)
+            .map(|(at, element)| (at, element.value.as_ref()))
+    }
 
-/// Parses an optional integer element; absent or blank is `None`, anything else must be a number.
-pub(super) fn number<T: std::str::FromStr>(
-    name: &'static str,
-    field: Option<&str>,
-) -> Result<Option<T>> {
-    match field.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(value) => value
-            .parse()
-            .map(Some)
-            .map_err(|_| Error::parse_xml(format!("<{name}> is not an integer: {value:?}"))),
+    fn take(&mut self, at: usize) {
+        if at < 64 {
+            self.taken |= 1 << at;
+        } else {
+            self.taken_beyond.push(at);
+        }
+    }
+
+    fn is_taken(&self, at: usize) -> bool {
+        if at < 64 {
+            self.taken & (1 << at) != 0
+        } else {
+            self.taken_beyond.contains(&at)
+        }
+    }
+
+    /// An element WeCom always sends for this change (empty when a delivery lacks it).
+    pub fn text(&mut self, name: &str) -> String {
+        self.optional(name).unwrap_or_default()
+    }
+
+    /// An optional text element.
+    pub fn optional(&mut self, name: &str) -> Option<String> {
+        let (at, value) = self.find(name)?;
+        let value = value.to_owned();
+        self.take(at);
+        Some(value)
+    }
+
+    /// An optional text element, converted (a value set such as `FailReason`).
+    pub fn value<T: From<String>>(&mut self, name: &str) -> Option<T> {
+        self.optional(name).map(T::from)
+    }
+
+    /// An integer element: `None` when absent, blank or not a number (then its text stays for `extra`).
+    pub fn number<T: FromStr>(&mut self, name: &str) -> Option<T> {
+        let (at, value) = self.find(name)?;
+        let number = value.trim().parse().ok()?;
+        self.take(at);
+        Some(number)
+    }
+
+    /// A Unix time in seconds other than the event's own (which is stricter, see `header`).
+    pub fn timestamp(&mut self, name: &str) -> Option<Timestamp> {
+        self.number(name).map(Timestamp)
+    }
+
+    /// The `<Item>` texts of a list element; empty when absent, or when it holds more than items (then the
+    /// whole value stays for `extra`).
+    pub fn items(&mut self, name: &str) -> Vec<String> {
+        let Some((at, value)) = self.find(name) else {
+            return Vec::new();
+        };
+        match xml::items(value) {
+            Some(items) => {
+                self.take(at);
+                items
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Every element neither taken nor part of the envelope, in document order.
+    pub fn into_extra(self) -> Extra {
+        self.elements
+            .iter()
+            .enumerate()
+            .filter(|(at, element)| !self.is_taken(*at) && !HEADER.contains(&element.name.as_ref()))
+            .map(|(_, element)| (element.name.as_ref(), element.value.as_ref()))
+            .collect()
     }
 }

@@ -5,95 +5,59 @@
 //!   a space is restored in `echostr` first (a space is never base64). The body is the decrypted echostr,
 //!   nothing else.
 //! - `POST ?msg_signature&timestamp&nonce` with the XML (or JSON) envelope: verify, decrypt, check the
-//!   replay guard, parse, hand the [`Event`] to your handler, answer `success`.
+//!   timestamp window, parse, claim the delivery in the replay guard, hand the [`Event`](crate::Event) to your handler,
+//!   answer `success`.
 //!
 //! Status codes: `401` for a bad signature and `403` for a wrong receive id or a timestamp outside the
-//! replay window — the handler is not called; `400` for a malformed query, body or plaintext; `200 success`
-//! for a replayed request (acknowledged so WeCom stops retrying, not handled again).
+//! replay window — the handler is not called; `400` for a malformed query, body or plaintext; `200
+//! success` for a copy of a delivery already handled (acknowledged so WeCom stops retrying, not handled
+//! again); `503` when every handler slot is taken ([`ReceiverOptions::max_in_flight`]) or another copy of
+//! the delivery is still being handled at the deadline; `500` when a durable handler failed. Every answer
+//! but `200` leaves the delivery unrecorded, so WeCom's retry is handled.
 //!
 //! Two ways to hand events over:
 //! - [`router`]: **the handler runs in its own task** (`tokio::spawn`), so the answer goes back at once
 //!   whatever the handler does: WeCom gives a callback 5 seconds and retries slow ones. The event is
-//!   acknowledged before it is handled: at most once. A panic in the handler ends only its task.
+//!   acknowledged once accepted, before it is handled: at most once. A panic in the handler ends only its
+//!   task.
 //! - [`durable_router`]: the handler (a [`DurableHandler`]) runs first, within a deadline (4 s by default,
 //!   under WeCom's 5), and the answer is `success` only when it returned `Ok`. On `Err`, a panic or a
-//!   missed deadline the answer is 500 and the request is forgotten by the replay guard, so WeCom's retry
-//!   is handled again: at least once. Have the handler store the event durably (a queue, a table) and
+//!   missed deadline the answer is 500 and the replay guard forgets the delivery, so WeCom's retry is
+//!   handled again: at least once. Have the handler store the event durably (a queue, a table) and
 //!   return; make it idempotent, since a retry after a missed deadline may repeat a store that succeeded.
+//!
+//! A copy of a delivery that arrives while another request is handling it (WeCom's retry, or a replay)
+//! is not acknowledged before that request is: it waits for its outcome — `success` once it was handled,
+//! handled itself if it failed — and is answered 503 if the deadline passes first.
+//!
+//! **Bound the work**: at most [`ReceiverOptions::max_in_flight`] handlers run at once (default 1,000);
+//! past it a delivery is answered 503 and WeCom delivers it again later. Set it to about your peak
+//! callback rate times a handler's duration, with headroom (100 events/s × 0.5 s → 200).
+//!
+//! **Several instances**: each receiver remembers deliveries in memory by default, so behind a load
+//! balancer a retry landing on another instance would be handled twice. Give every instance the same
+//! shared store with [`ReceiverOptions::replay_store`] (`wecom-token-redis`'s `RedisReplayGuard`); when
+//! it fails, the receiver logs a warning and falls back to its in-memory guard.
 //!
 //! Mount the router where your callback URL points, e.g. `Router::new().nest("/wecom/callback", router)`.
 
+mod delivery;
+mod guard;
 mod handler;
+mod options;
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use axum::extract::{Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use serde::Deserialize;
+use tokio::sync::Semaphore;
 
-use crate::replay::{ReplayGuard, Verdict};
-use crate::{Error, Event, MsgCrypt};
+use crate::MsgCrypt;
+use delivery::{Handler, Shared};
+use guard::Guard;
 
 pub use handler::{DurableHandler, EventHandler, HandlerFuture};
-
-/// Settings of the receiver.
-#[derive(Debug, Clone)]
-pub struct ReceiverOptions {
-    replay_window: Option<Duration>,
-    replay_capacity: usize,
-    handler_deadline: Duration,
-}
-
-impl Default for ReceiverOptions {
-    /// A 5-minute timestamp window and a memory of 10,000 requests.
-    fn default() -> Self {
-        Self {
-            replay_window: Some(Duration::from_secs(300)),
-            replay_capacity: 10_000,
-            handler_deadline: Duration::from_secs(4),
-        }
-    }
-}
-
-impl ReceiverOptions {
-    /// How far a request's timestamp may be from now (`None`: no window, e.g. to replay recorded traffic;
-    /// the memory of seen requests still applies).
-    pub fn replay_window(mut self, window: Option<Duration>) -> Self {
-        self.replay_window = window;
-        self
-    }
-
-    /// How many `(msg_signature, nonce)` pairs the replay guard remembers.
-    pub fn replay_capacity(mut self, capacity: usize) -> Self {
-        self.replay_capacity = capacity;
-        self
-    }
-
-    /// How long [`durable_router`] waits for its handler before answering 500 (default 4 s; WeCom waits
-    /// 5 s for an answer).
-    pub fn handler_deadline(mut self, deadline: Duration) -> Self {
-        self.handler_deadline = deadline;
-        self
-    }
-}
-
-/// How the events reach the user's code.
-enum Handler {
-    /// Acknowledged first, handled in a task of its own.
-    Spawned(Box<dyn EventHandler>),
-    /// Handled first (within the deadline), acknowledged on success.
-    Durable(Box<dyn DurableHandler>, Duration),
-}
-
-struct Shared {
-    crypt: MsgCrypt,
-    handler: Handler,
-    replay: ReplayGuard,
-}
+pub use options::ReceiverOptions;
 
 /// The receiver with default [`ReceiverOptions`].
 ///
@@ -145,107 +109,26 @@ pub fn durable_router(
     options: ReceiverOptions,
     handler: impl DurableHandler,
 ) -> Router {
-    let handler = Handler::Durable(Box::new(handler), options.handler_deadline);
-    build(crypt, handler, &options)
+    build(crypt, Handler::Durable(Box::new(handler)), &options)
 }
 
 fn build(crypt: MsgCrypt, handler: Handler, options: &ReceiverOptions) -> Router {
     let shared = Arc::new(Shared {
         crypt,
         handler,
-        replay: ReplayGuard::new(options.replay_window, options.replay_capacity),
+        guard: Guard::new(
+            options.replay_store.clone(),
+            options.replay_capacity,
+            options.replay_window,
+            options.handler_deadline,
+        ),
+        window: options.replay_window,
+        deadline: options.handler_deadline,
+        slots: Arc::new(Semaphore::new(
+            options.max_in_flight.min(Semaphore::MAX_PERMITS),
+        )),
     });
     Router::new()
-        .route("/", get(handshake).post(events))
+        .route("/", get(delivery::handshake).post(delivery::events))
         .with_state(shared)
-}
-
-#[derive(Deserialize)]
-struct Handshake {
-    msg_signature: String,
-    timestamp: String,
-    nonce: String,
-    echostr: String,
-}
-
-#[derive(Deserialize)]
-struct Delivery {
-    msg_signature: String,
-    timestamp: String,
-    nonce: String,
-}
-
-async fn handshake(State(shared): State<Arc<Shared>>, Query(query): Query<Handshake>) -> Response {
-    let echostr = query.echostr.replace(' ', "+");
-    match shared.crypt.verify_url(
-        &query.msg_signature,
-        &query.timestamp,
-        &query.nonce,
-        &echostr,
-    ) {
-        Ok(plaintext) => (StatusCode::OK, plaintext).into_response(),
-        Err(error) => refusal(&error),
-    }
-}
-
-async fn events(
-    State(shared): State<Arc<Shared>>,
-    Query(query): Query<Delivery>,
-    body: String,
-) -> Response {
-    let plaintext =
-        match shared
-            .crypt
-            .decrypt(&query.msg_signature, &query.timestamp, &query.nonce, &body)
-        {
-            Ok(plaintext) => plaintext,
-            Err(error) => return refusal(&error),
-        };
-    match shared
-        .replay
-        .check(&query.msg_signature, &query.nonce, &query.timestamp)
-    {
-        Verdict::Fresh => {}
-        Verdict::Replayed => return success(),
-        Verdict::Stale => {
-            return (StatusCode::FORBIDDEN, "timestamp outside the window").into_response()
-        }
-    }
-    let event = match Event::parse(&plaintext) {
-        Ok(event) => event,
-        Err(error) => return refusal(&error),
-    };
-    match &shared.handler {
-        Handler::Spawned(handler) => {
-            tokio::spawn(handler.handle(event));
-            success()
-        }
-        Handler::Durable(handler, deadline) => {
-            // A task of its own, so that a missed deadline does not cancel a store half done.
-            let handled = tokio::spawn(handler.handle(event));
-            let failure = match tokio::time::timeout(*deadline, handled).await {
-                Ok(Ok(Ok(()))) => return success(),
-                Ok(Ok(Err(error))) => format!("the handler failed: {error}"),
-                Ok(Err(_)) => "the handler panicked".to_owned(),
-                Err(_) => "the handler missed its deadline".to_owned(),
-            };
-            tracing::warn!(reason = %failure, "callback not acknowledged; WeCom will retry");
-            shared.replay.forget(&query.msg_signature, &query.nonce);
-            (StatusCode::INTERNAL_SERVER_ERROR, "not handled; retry").into_response()
-        }
-    }
-}
-
-fn success() -> Response {
-    (StatusCode::OK, "success").into_response()
-}
-
-/// The answer to a request that failed verification or decoding; the message names only the kind.
-fn refusal(error: &Error) -> Response {
-    let status = match error {
-        Error::InvalidSignature => StatusCode::UNAUTHORIZED,
-        Error::ReceiveIdMismatch => StatusCode::FORBIDDEN,
-        _ => StatusCode::BAD_REQUEST,
-    };
-    (status, format!("{} ({})", error, error.code())).into_response()
 }

@@ -110,7 +110,17 @@ impl CachedTokenProvider {
         }
         // Across processes: one takes the lease and fetches; the others wait for its token, briefly.
         let lease = match with_timeout(self.store.try_lease(&self.key, LEASE_TTL)).await {
-            Ok(Some(lease)) => Some(lease),
+            Ok(Some(lease)) => {
+                // The previous holder may have stored its token and released the lease between our
+                // read and our lease: read once more, so that two instances never both fetch.
+                if let Some(token) = self.stored_token().await {
+                    if let Err(err) = with_timeout(self.store.release(&self.key, &lease)).await {
+                        tracing::warn!(error = %err, "could not release the refresh lease; it expires by itself");
+                    }
+                    return Ok(token);
+                }
+                Some(lease)
+            }
             Ok(None) => {
                 if let Some(token) = self.wait_for_other_instance().await {
                     return Ok(token);

@@ -1,8 +1,4 @@
-//! The Redis store against a real Redis server.
-//!
-//! `.ci/run` starts one and sets `REDIS_URL`. Without it, these tests say they were skipped — except
-//! under `CI=true`, where a missing Redis is a failure. Every test name contains `redis`, so
-//! `cargo test --workspace --all-features redis` runs them all.
+//! The Redis token store against a real Redis server.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,22 +8,12 @@ use serde::Deserialize;
 use wecom_core::{RetryPolicy, TokenStore, WecomClient};
 use wecom_token_redis::RedisTokenStore;
 
+use crate::harness::{block_on, with_redis};
+use libtest_mimic::Trial;
+
 const CORP_ID: &str = "ww_redis_test";
 const SECRET: &str = "redis-test-secret";
 const PATH: &str = "/cgi-bin/externalcontact/get_follow_user_list";
-
-fn redis_url() -> Option<String> {
-    match std::env::var("REDIS_URL") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!("REDIS_URL is not set under CI: .ci/run must start a Redis server")
-        }
-        _ => {
-            eprintln!("SKIPPED: REDIS_URL is not set; start redis-server and set REDIS_URL to run the Redis tests");
-            None
-        }
-    }
-}
 
 /// A store with a prefix of its own, so that tests sharing one Redis never see each other's keys.
 fn store(url: &str, prefix: &str) -> Arc<RedisTokenStore> {
@@ -116,31 +102,27 @@ async fn burst(clients: &[WecomClient], per_client: usize) {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn redis_four_instances_cold_store_one_gettoken() {
-    let Some(url) = redis_url() else { return };
+async fn redis_four_instances_cold_store_one_gettoken(url: &str) {
     let server = MockServer::start_async().await;
     let gettoken = gettoken(&server, SECRET, "REDIS_T1", None).await;
     let ok = api(&server, "REDIS_T1", 0).await;
     let prefix = unique_prefix("cold");
     // Four instances: four stores, four connections, one Redis.
     let clients: Vec<WecomClient> = (0..4)
-        .map(|_| client(&server, SECRET, store(&url, &prefix)))
+        .map(|_| client(&server, SECRET, store(url, &prefix)))
         .collect();
     burst(&clients, 50).await;
     gettoken.assert_calls_async(1).await;
     ok.assert_calls_async(200).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn redis_revoked_token_all_instances_converge_with_one_more_gettoken() {
-    let Some(url) = redis_url() else { return };
+async fn redis_revoked_token_all_instances_converge_with_one_more_gettoken(url: &str) {
     let server = MockServer::start_async().await;
     let first = gettoken(&server, SECRET, "REDIS_OLD", Some(1)).await;
     let second = gettoken(&server, SECRET, "REDIS_NEW", None).await;
     let prefix = unique_prefix("revoked");
     let clients: Vec<WecomClient> = (0..4)
-        .map(|_| client(&server, SECRET, store(&url, &prefix)))
+        .map(|_| client(&server, SECRET, store(url, &prefix)))
         .collect();
     let old_ok = api(&server, "REDIS_OLD", 0).await;
     burst(&clients, 5).await;
@@ -153,24 +135,22 @@ async fn redis_revoked_token_all_instances_converge_with_one_more_gettoken() {
     new_ok.assert_calls_async(100).await;
 }
 
-#[tokio::test]
-async fn redis_keys_for_two_secrets_of_one_corp_never_collide() {
-    let Some(url) = redis_url() else { return };
+async fn redis_keys_for_two_secrets_of_one_corp_never_collide(url: &str) {
     let server = MockServer::start_async().await;
     let a = gettoken(&server, SECRET, "REDIS_A", None).await;
     let b = gettoken(&server, "app-secret", "REDIS_B", None).await;
     api(&server, "REDIS_A", 0).await;
     api(&server, "REDIS_B", 0).await;
     let prefix = unique_prefix("secrets");
-    let client_a = client(&server, SECRET, store(&url, &prefix));
-    let client_b = client(&server, "app-secret", store(&url, &prefix));
+    let client_a = client(&server, SECRET, store(url, &prefix));
+    let client_b = client(&server, "app-secret", store(url, &prefix));
     client_a.execute(&GetFollowUserList {}).await.unwrap();
     client_b.execute(&GetFollowUserList {}).await.unwrap();
     client_a.execute(&GetFollowUserList {}).await.unwrap();
     a.assert_calls_async(1).await;
     b.assert_calls_async(1).await;
 
-    let mut conn = redis::Client::open(url.as_str())
+    let mut conn = redis::Client::open(url)
         .unwrap()
         .get_multiplexed_async_connection()
         .await
@@ -202,10 +182,8 @@ async fn redis_keys_for_two_secrets_of_one_corp_never_collide() {
     assert_eq!(values, ["REDIS_A", "REDIS_B"]);
 }
 
-#[tokio::test]
-async fn redis_compare_and_delete_keeps_a_newer_token() {
-    let Some(url) = redis_url() else { return };
-    let store = store(&url, &unique_prefix("cad"));
+async fn redis_compare_and_delete_keeps_a_newer_token(url: &str) {
+    let store = store(url, &unique_prefix("cad"));
     let fresh = wecom_core::StoredToken {
         token: wecom_core::AccessToken::new("NEWER"),
         expires_at: std::time::SystemTime::now() + Duration::from_secs(60),
@@ -259,4 +237,54 @@ async fn redis_compare_and_delete_keeps_a_newer_token() {
             .is_some(),
         "released"
     );
+}
+
+/// The race behind a second gettoken: an instance finds no token, another fetches, stores it and
+/// releases its lease, then the first asks for the lease. It is refused, and reads the token instead.
+async fn redis_no_refresh_lease_while_a_token_is_stored(url: &str) {
+    let store = store(url, &unique_prefix("lease"));
+    let stored = wecom_core::StoredToken {
+        token: wecom_core::AccessToken::new("FETCHED"),
+        expires_at: std::time::SystemTime::now() + Duration::from_secs(60),
+    };
+    store.put("k", &stored).await.unwrap();
+    assert!(store
+        .try_lease("k", Duration::from_secs(5))
+        .await
+        .unwrap()
+        .is_none());
+    assert!(store
+        .delete_if("k", &wecom_core::AccessToken::new("FETCHED"))
+        .await
+        .unwrap());
+    assert!(store
+        .try_lease("k", Duration::from_secs(5))
+        .await
+        .unwrap()
+        .is_some());
+}
+
+pub fn trials() -> Vec<Trial> {
+    vec![
+        with_redis(
+            "store::redis_four_instances_cold_store_one_gettoken",
+            |url| block_on(redis_four_instances_cold_store_one_gettoken(url)),
+        ),
+        with_redis(
+            "store::redis_revoked_token_all_instances_converge_with_one_more_gettoken",
+            |url| block_on(redis_revoked_token_all_instances_converge_with_one_more_gettoken(url)),
+        ),
+        with_redis(
+            "store::redis_keys_for_two_secrets_of_one_corp_never_collide",
+            |url| block_on(redis_keys_for_two_secrets_of_one_corp_never_collide(url)),
+        ),
+        with_redis(
+            "store::redis_compare_and_delete_keeps_a_newer_token",
+            |url| block_on(redis_compare_and_delete_keeps_a_newer_token(url)),
+        ),
+        with_redis(
+            "store::redis_no_refresh_lease_while_a_token_is_stored",
+            |url| block_on(redis_no_refresh_lease_while_a_token_is_stored(url)),
+        ),
+    ]
 }

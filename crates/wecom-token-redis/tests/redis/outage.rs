@@ -1,66 +1,22 @@
 //! Redis stopped mid-run: calls keep succeeding on the in-process cache, gettoken stays bounded.
-//! Runs its own redis-server (so it can stop it); named `redis_*` like the other Redis tests.
+//! Runs its own redis-server (so it can stop it).
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use httpmock::{Method, MockServer};
 use wecom_core::WecomClient;
 use wecom_token_redis::RedisTokenStore;
 
-/// A private redis-server on a free port, killed on drop.
-struct PrivateRedis {
-    child: tokio::process::Child,
-    url: String,
-}
+use crate::harness::{block_on, with_own_server, PrivateRedis};
+use libtest_mimic::Trial;
 
-impl PrivateRedis {
-    async fn start() -> Option<Self> {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .ok()?
-            .local_addr()
-            .ok()?
-            .port();
-        let child = tokio::process::Command::new("redis-server")
-            .args([
-                "--port",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ])
-            .stdout(std::process::Stdio::null())
-            .kill_on_drop(true)
-            .spawn();
-        let child = match child {
-            Ok(child) => child,
-            Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
-                panic!("redis-server is not installed under CI")
-            }
-            Err(_) => {
-                eprintln!("SKIPPED: redis-server is not installed");
-                return None;
-            }
-        };
-        let url = format!("redis://127.0.0.1:{port}/");
-        for _ in 0..100 {
-            if tokio::net::TcpStream::connect(("127.0.0.1", port))
-                .await
-                .is_ok()
-            {
-                return Some(Self { child, url });
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("redis-server did not start");
-    }
-
-    async fn stop(&mut self) {
-        let _ = self.child.kill().await;
-    }
+pub fn trials() -> Vec<Trial> {
+    vec![with_own_server(
+        "outage::redis_stopped_mid_run_calls_keep_succeeding_and_gettoken_stays_bounded",
+        |redis| {
+            block_on(redis_stopped_mid_run_calls_keep_succeeding_and_gettoken_stays_bounded(redis))
+        },
+    )]
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -75,11 +31,9 @@ struct FollowUsers {
 wecom_core::impl_endpoint!(GetFollowUserList => FollowUsers,
     Get "/cgi-bin/externalcontact/get_follow_user_list", Idempotent);
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn redis_stopped_mid_run_calls_keep_succeeding_and_gettoken_stays_bounded() {
-    let Some(mut redis) = PrivateRedis::start().await else {
-        return;
-    };
+async fn redis_stopped_mid_run_calls_keep_succeeding_and_gettoken_stays_bounded(
+    redis: PrivateRedis,
+) {
     let server = MockServer::start_async().await;
     let mut gettoken = server
         .mock_async(|when, then| {
@@ -118,7 +72,7 @@ async fn redis_stopped_mid_run_calls_keep_succeeding_and_gettoken_stays_bounded(
     }
     gettoken.assert_calls_async(1).await;
 
-    redis.stop().await;
+    redis.stop();
     // Redis is gone: the in-process copies carry every call, no gettoken at all.
     for result in run(25).await {
         result.unwrap();
