@@ -5,8 +5,8 @@
 pub use wecom_core::{
     lenient, pagination, retry, token, AccessToken, ClientBuilder, CursorPage, CursorRequest,
     EmptyResponse, Endpoint, ErrCode, Error, HttpMethod, Idempotency, MemoryStore,
-    MemoryTicketStore, OffsetPage, OffsetRequest, Page, Paginator, Result, RetryPolicy, StaticToken,
-    StoredToken, SuiteTicketStore, TokenKind, TokenProvider, TokenStore, WecomClient,
+    MemoryTicketStore, OffsetPage, OffsetRequest, Page, Paginator, Result, RetryPolicy,
+    StaticToken, StoredToken, SuiteTicketStore, TokenKind, TokenProvider, TokenStore, WecomClient,
     DEFAULT_BASE_URL,
 };
 

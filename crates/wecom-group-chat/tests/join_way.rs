@@ -223,7 +223,11 @@ async fn get_join_way_decodes_the_configuration() {
         Some("http://p.qpic.cn/wwhead/nMl9ssowtibVGyrmvBiaibzDtp703nXuzpibnKtbSDBRJTLwS3ic4ECrf3ibLVtIFb0N6wWwy5LVuyvMQ22/0")
     );
     assert_eq!(way.state.as_deref(), Some("klsdup3kj3s1"));
-    assert_eq!(way.mark_source, Some(true), "sent on add and update, kept on read");
+    assert_eq!(
+        way.mark_source,
+        Some(true),
+        "sent on add and update, kept on read"
+    );
     mock.assert_calls_async(1).await;
 }
 
