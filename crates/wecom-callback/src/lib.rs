@@ -6,10 +6,14 @@
 //!   ([`MsgCrypt::decrypt`]).
 //! - [`Event::parse`] turns the decrypted XML into a typed [`Event`]: `change_external_contact`,
 //!   `change_external_chat`, `change_external_tag`, `customer_acquisition` (see [`event`] for every change
-//!   type). Elements no typed field holds are kept in the event's [`Extra`]; anything else is kept raw in
-//!   [`Event::Unknown`].
+//!   type), and a third-party app's 应用授权 callbacks `suite_ticket`, `create_auth`, `change_auth`,
+//!   `cancel_auth`, `reset_permanent_code` ([`Event::Authorization`]; the [`SuiteTicket`] and
+//!   [`AuthCode`] they carry never show in `Debug`). Elements no typed field holds are kept in the
+//!   event's [`Extra`]; anything else is kept raw in [`Event::Unknown`].
 //! - With the `axum` feature, [`receiver::router`] is a ready `axum::Router` (handshake, events, replay
-//!   guard, a bound on running handlers).
+//!   guard, a bound on running handlers). With `suite-tickets` too, `ReceiverOptions::suite_tickets`
+//!   stores each pushed `suite_ticket` in a wecom-core `SuiteTicketStore` before acknowledging it (the
+//!   one dependency on wecom-core, only with that feature).
 //! - [`ReplayStore`] is where a receiver records the deliveries it handled: [`ReplayGuard`] in memory by
 //!   default, or a store shared by every instance (`wecom-token-redis`'s `RedisReplayGuard`).
 //!
@@ -73,8 +77,8 @@ pub mod replay;
 pub use crypt::MsgCrypt;
 pub use error::{BoxError, BufferError, DecryptError, Error, KeyError, Result};
 pub use event::{
-    AcquisitionChange, ChatChange, ChatUpdate, ContactChange, DeleteSource, Event, EventHeader,
-    Extra, FailReason, JoinScene, QuitScene, TagChange, TagRef, TagType, Timestamp, UnknownEvent,
-    UpdateDetail,
+    AcquisitionChange, AuthChange, AuthCode, ChatChange, ChatUpdate, ContactChange, DeleteSource,
+    Event, EventHeader, Extra, FailReason, JoinScene, QuitScene, SuiteTicket, TagChange, TagRef,
+    TagType, Timestamp, UnknownEvent, UpdateDetail,
 };
 pub use replay::{Claim, DeliveryKey, ReplayGuard, ReplayStore, Ticket};

@@ -40,7 +40,9 @@ pub use wecom_messaging as messaging;
 #[cfg(feature = "statistics")]
 pub use wecom_statistics as statistics;
 
-/// Callback crypto and typed events (feature `callback`).
+/// Callback crypto and typed events (feature `callback`), the suite envelope's `suite_ticket` and
+/// authorization events included; with wecom-callback's own `axum` feature, a receiver that can store
+/// suite tickets in a [`SuiteTicketStore`] (`ReceiverOptions::suite_tickets`).
 #[cfg(feature = "callback")]
 pub use wecom_callback as callback;
 

@@ -27,6 +27,10 @@
 //! # let _ = client; Ok(()) }
 //! ```
 //!
+//! [`RedisTicketStore`] keeps a third-party app's `suite_ticket`s (wecom-core's `SuiteTicketStore`), so
+//! that the callback receiver that gets them and the clients that fetch the suite token with them may run
+//! in different processes.
+//!
 //! With the `callback` feature, [`RedisReplayGuard`] is a replay store for `wecom-callback`'s receivers:
 //! several instances behind a load balancer recognise a delivery that another instance already handled
 //! (WeCom's retry lands wherever it lands).
@@ -40,8 +44,10 @@ mod connection;
 #[cfg(feature = "callback")]
 mod replay;
 mod store;
+mod tickets;
 
 #[cfg(feature = "callback")]
 #[cfg_attr(docsrs, doc(cfg(feature = "callback")))]
 pub use replay::{RedisReplayGuard, DEFAULT_REPLAY_PREFIX};
 pub use store::{RedisTokenStore, DEFAULT_PREFIX};
+pub use tickets::{RedisTicketStore, DEFAULT_TICKET_PREFIX, TICKET_TTL};

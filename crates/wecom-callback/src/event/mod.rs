@@ -9,6 +9,7 @@
 //! | `change_external_chat` | [`Event::ExternalChat`] | `create`, `update`, `dismiss` ([`ChatChange`]) |
 //! | `change_external_tag` | [`Event::ExternalTag`] | `create`, `update`, `delete`, `shuffle` ([`TagChange`]) |
 //! | `customer_acquisition` | [`Event::CustomerAcquisition`] | `balance_low`, `balance_exhausted`, `balance_increased`, `link_unavailable`, `delete_link`, `open_profile`, `friend_request`, `customer_start_chat`, `quota_expire_soon`, `message_from_customer`, and for the 获客助手组件 `service_balance_low`, `service_balance_exhausted`, `service_balance_consumed`, `change_price` ([`AcquisitionChange`]) |
+//! | `suite_ticket`, `create_auth`, `change_auth`, `cancel_auth`, `reset_permanent_code` (`InfoType` only: the 应用授权 callbacks of a third-party app or 代开发 template) | [`Event::Authorization`] | none: the `InfoType` is the change ([`AuthChange`]) |
 //!
 //! Nothing WeCom sends is dropped:
 //! - every typed event carries an [`Extra`] with the elements its typed fields do not hold (new elements,
@@ -16,6 +17,8 @@
 //! - a number that does not parse (WeCom's own samples write `<StrategyId>STRATEGY_ID</StrategyId>`) leaves
 //!   its field `None` and its text in `extra`; only the event's own time (`CreateTime` / `TimeStamp`) must be
 //!   a number;
+//! - the credentials these callbacks carry ([`SuiteTicket`], [`AuthCode`]) print as `<redacted>` in `Debug`;
+//!   read them with `expose()`;
 //! - any other event or change type becomes [`Event::Unknown`] with every top-level element kept as text: an
 //!   event this crate does not know is never an error.
 
@@ -23,8 +26,10 @@
 mod macros;
 
 mod acquisition;
+mod authorization;
 mod chat;
 mod contact;
+mod credential;
 mod extra;
 mod tag;
 mod wire;
@@ -36,8 +41,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 
 pub use acquisition::AcquisitionChange;
+pub use authorization::AuthChange;
 pub use chat::{ChatChange, ChatUpdate, JoinScene, QuitScene, UpdateDetail};
 pub use contact::{ContactChange, DeleteSource, FailReason};
+pub use credential::{AuthCode, SuiteTicket};
 pub use extra::Extra;
 pub use tag::{TagChange, TagRef, TagType};
 
@@ -135,6 +142,18 @@ pub enum Event {
         #[serde(skip_serializing_if = "Extra::is_empty")]
         extra: Extra,
     },
+    /// `suite_ticket`, `create_auth`, `change_auth`, `cancel_auth`, `reset_permanent_code` (应用授权): the
+    /// suite's ticket and the corps' authorizations, on a third-party app's (or 代开发 template's) 指令回调
+    /// URL. The suite is `header.suite_id`, the corp (when WeCom names it) `header.auth_corp_id`.
+    Authorization {
+        /// Common elements.
+        header: EventHeader,
+        /// What happened (`InfoType`).
+        change: AuthChange,
+        /// The elements no typed field holds.
+        #[serde(skip_serializing_if = "Extra::is_empty")]
+        extra: Extra,
+    },
     /// An event or change type this crate does not know, with every top-level element kept.
     Unknown(UnknownEvent),
 }
@@ -178,7 +197,10 @@ impl Event {
             Some("customer_acquisition") => {
                 acquisition::read(change_type, &mut reader).map(Family::Acquisition)
             }
-            _ => None,
+            Some(info_type) => {
+                authorization::read(info_type, &mut reader).map(Family::Authorization)
+            }
+            None => None,
         };
         let Some(family) = family else {
             return Ok(Event::Unknown(unknown(wire.fields())));
@@ -206,6 +228,11 @@ impl Event {
                 change,
                 extra,
             },
+            Family::Authorization(change) => Event::Authorization {
+                header,
+                change,
+                extra,
+            },
         })
     }
 
@@ -215,7 +242,8 @@ impl Event {
             Self::ExternalContact { header, .. }
             | Self::ExternalChat { header, .. }
             | Self::ExternalTag { header, .. }
-            | Self::CustomerAcquisition { header, .. } => Some(header),
+            | Self::CustomerAcquisition { header, .. }
+            | Self::Authorization { header, .. } => Some(header),
             Self::Unknown(_) => None,
         }
     }
@@ -227,8 +255,28 @@ impl Event {
             Self::ExternalContact { extra, .. }
             | Self::ExternalChat { extra, .. }
             | Self::ExternalTag { extra, .. }
-            | Self::CustomerAcquisition { extra, .. } => Some(extra),
+            | Self::CustomerAcquisition { extra, .. }
+            | Self::Authorization { extra, .. } => Some(extra),
             Self::Unknown(_) => None,
+        }
+    }
+
+    /// The suite id and ticket of a `suite_ticket` event, to keep in wecom-core's `SuiteTicketStore`
+    /// (`store.put(suite_id, ticket.expose())`): `None` for any other event, and for a `suite_ticket`
+    /// without a `SuiteId` or with an empty ticket.
+    pub fn suite_ticket(&self) -> Option<(&str, &SuiteTicket)> {
+        match self {
+            Self::Authorization {
+                header,
+                change: AuthChange::SuiteTicket { suite_ticket },
+                ..
+            } => match header.suite_id.as_deref() {
+                Some(suite_id) if !suite_id.is_empty() && !suite_ticket.expose().is_empty() => {
+                    Some((suite_id, suite_ticket))
+                }
+                _ => None,
+            },
+            _ => None,
         }
     }
 }
@@ -238,6 +286,7 @@ enum Family {
     Chat(ChatChange),
     Tag(TagChange),
     Acquisition(AcquisitionChange),
+    Authorization(AuthChange),
 }
 
 /// The envelope of a typed event; its time must be a number.

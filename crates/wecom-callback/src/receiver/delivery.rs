@@ -12,6 +12,7 @@ use tokio::time::Instant;
 
 use super::guard::{Guard, Held, Outcome};
 use super::handler::{DurableHandler, EventHandler};
+use super::tickets::{Pending, Tickets};
 use crate::replay::{unix_now, within_window, DeliveryKey};
 use crate::{Error, Event, MsgCrypt};
 
@@ -35,6 +36,8 @@ pub(super) struct Shared {
     pub(super) deadline: Duration,
     /// One permit per running handler.
     pub(super) slots: Arc<Semaphore>,
+    /// Where `suite_ticket`s are stored before they are acknowledged.
+    pub(super) tickets: Tickets,
 }
 
 #[derive(Deserialize)]
@@ -90,6 +93,10 @@ pub(super) async fn events(
         Ok(event) => event,
         Err(error) => return refusal(&error),
     };
+    let ticket = match shared.tickets.pending(&event) {
+        Ok(ticket) => ticket,
+        Err(reason) => return (StatusCode::BAD_REQUEST, reason).into_response(),
+    };
     let key = DeliveryKey::new(&query.msg_signature, &query.timestamp, &query.nonce);
     let held = match claim(&shared.guard, &key, deadline).await {
         Ok(held) => held,
@@ -97,7 +104,7 @@ pub(super) async fn events(
     };
     // A task of its own, so that a dropped connection cannot leave the claim neither completed nor
     // released.
-    match tokio::spawn(deliver(shared, key, held, event, deadline)).await {
+    match tokio::spawn(deliver(shared, key, held, event, ticket, deadline)).await {
         Ok(answer) => answer,
         Err(_) => not_handled(),
     }
@@ -124,15 +131,23 @@ async fn claim(guard: &Guard, key: &DeliveryKey, deadline: Instant) -> Result<He
     }
 }
 
-/// Hands a claimed event over, then completes the claim (handled or accepted) or releases it (any
-/// failure), and answers.
+/// Stores the suite ticket the event brings, if any, then hands the claimed event over; completes the
+/// claim (handled or accepted) or releases it (any failure), and answers.
 async fn deliver(
     shared: Arc<Shared>,
     key: DeliveryKey,
     held: Held,
     event: Event,
+    ticket: Option<Pending>,
     deadline: Instant,
 ) -> Response {
+    if let Some(ticket) = ticket {
+        if let Err(reason) = ticket.keep(deadline).await {
+            tracing::warn!(%reason, "suite_ticket not stored, not acknowledged; WeCom will retry");
+            shared.guard.release(&key, held).await;
+            return not_handled();
+        }
+    }
     let Ok(slot) = Arc::clone(&shared.slots).try_acquire_owned() else {
         shared.guard.release(&key, held).await;
         tracing::warn!(

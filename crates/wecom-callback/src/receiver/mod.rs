@@ -12,8 +12,9 @@
 //! replay window — the handler is not called; `400` for a malformed query, body or plaintext; `200
 //! success` for a copy of a delivery already handled (acknowledged so WeCom stops retrying, not handled
 //! again); `503` when every handler slot is taken ([`ReceiverOptions::max_in_flight`]) or another copy of
-//! the delivery is still being handled at the deadline; `500` when a durable handler failed. Every answer
-//! but `200` leaves the delivery unrecorded, so WeCom's retry is handled.
+//! the delivery is still being handled at the deadline; `500` when a durable handler failed or a
+//! `suite_ticket` could not be stored. Every answer but `200` leaves the delivery unrecorded, so WeCom's
+//! retry is handled.
 //!
 //! Two ways to hand events over:
 //! - [`router`]: **the handler runs in its own task** (`tokio::spawn`), so the answer goes back at once
@@ -39,12 +40,20 @@
 //! shared store with [`ReceiverOptions::replay_store`] (`wecom-token-redis`'s `RedisReplayGuard`); when
 //! it fails, the receiver logs a warning and falls back to its in-memory guard.
 //!
+//! **Third-party apps and 代开发 templates** get their 应用授权 callbacks (`suite_ticket`, `create_auth`,
+//! …, see [`AuthChange`](crate::AuthChange)) on the 指令回调 URL, encrypted for the suite: build that
+//! receiver's [`MsgCrypt`] with the **suite id** as receive id (the template id for 代开发), not a corp
+//! id. With the `suite-tickets` feature, `ReceiverOptions::suite_tickets` stores each pushed ticket
+//! before the delivery is acknowledged (on a store failure: 500, and WeCom's retry stores it); the event
+//! still reaches the handler.
+//!
 //! Mount the router where your callback URL points, e.g. `Router::new().nest("/wecom/callback", router)`.
 
 mod delivery;
 mod guard;
 mod handler;
 mod options;
+mod tickets;
 
 use std::sync::Arc;
 
@@ -55,6 +64,7 @@ use tokio::sync::Semaphore;
 use crate::MsgCrypt;
 use delivery::{Handler, Shared};
 use guard::Guard;
+use tickets::Tickets;
 
 pub use handler::{DurableHandler, EventHandler, HandlerFuture};
 pub use options::ReceiverOptions;
@@ -127,6 +137,7 @@ fn build(crypt: MsgCrypt, handler: Handler, options: &ReceiverOptions) -> Router
         slots: Arc::new(Semaphore::new(
             options.max_in_flight.min(Semaphore::MAX_PERMITS),
         )),
+        tickets: Tickets::new(options),
     });
     Router::new()
         .route("/", get(delivery::handshake).post(delivery::events))

@@ -13,6 +13,8 @@ pub struct ReceiverOptions {
     pub(super) replay_store: Option<Arc<dyn ReplayStore>>,
     pub(super) handler_deadline: Duration,
     pub(super) max_in_flight: usize,
+    #[cfg(feature = "suite-tickets")]
+    pub(super) suite_tickets: Option<Arc<dyn wecom_core::SuiteTicketStore>>,
 }
 
 impl Default for ReceiverOptions {
@@ -25,6 +27,8 @@ impl Default for ReceiverOptions {
             replay_store: None,
             handler_deadline: Duration::from_secs(4),
             max_in_flight: 1_000,
+            #[cfg(feature = "suite-tickets")]
+            suite_tickets: None,
         }
     }
 }
@@ -73,6 +77,25 @@ impl ReceiverOptions {
     /// the memory.
     pub fn max_in_flight(mut self, handlers: usize) -> Self {
         self.max_in_flight = handlers.max(1);
+        self
+    }
+
+    /// Stores every `suite_ticket` WeCom pushes to this receiver (a third-party app's or 代开发
+    /// template's 指令回调 URL, whose [`MsgCrypt`](crate::MsgCrypt) has the suite id as receive id) in
+    /// `store`, under the event's `SuiteId`, before the delivery is acknowledged: the client built with
+    /// `ClientBuilder::suite(suite_id, suite_secret, store)` then fetches its suite token with it. When
+    /// the store fails (or misses the [deadline](Self::handler_deadline)) the answer is 500 and the
+    /// delivery is not recorded, so WeCom's retry stores it; a `suite_ticket` without its `SuiteId` or
+    /// ticket is refused with 400. The event is still handed to the handler, like any other.
+    ///
+    /// Share the store with the API callers: the same [`MemoryTicketStore`] in one process, or
+    /// wecom-token-redis's `RedisTicketStore` across processes.
+    ///
+    /// [`MemoryTicketStore`]: wecom_core::MemoryTicketStore
+    #[cfg(feature = "suite-tickets")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "suite-tickets")))]
+    pub fn suite_tickets(mut self, store: Arc<dyn wecom_core::SuiteTicketStore>) -> Self {
+        self.suite_tickets = Some(store);
         self
     }
 }

@@ -13,11 +13,13 @@ mod replay;
 #[cfg(feature = "callback")]
 mod replay_outage;
 mod store;
+mod tickets;
 
 fn main() {
     let args = libtest_mimic::Arguments::from_args();
     let mut trials = store::trials();
     trials.extend(outage::trials());
+    trials.extend(tickets::trials());
     #[cfg(feature = "callback")]
     {
         trials.extend(replay::trials());
