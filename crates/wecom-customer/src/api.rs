@@ -155,4 +155,38 @@ impl<'a> CustomerApi<'a> {
     pub async fn get_follow_user_list(&self) -> Result<GetFollowUserListResponse> {
         self.client().execute(&GetFollowUserListRequest {}).await
     }
+
+    /// 获取已服务的外部联系人: one page of every external contact the corp has served — customers and
+    /// other contacts, with the member who added them or the group they joined.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/99434>. Self-built apps only (third-party
+    /// and 代开发 apps are not supported). Only customers carry an `external_userid`; every entry has a
+    /// `tmp_openid`, valid for 4 hours, to drop duplicates. Notable errcodes: 48002.
+    ///
+    /// Idempotent: retried on -1/45033/timeouts/5xx.
+    pub async fn contact_list(&self, req: &ContactListRequest) -> Result<ContactListResponse> {
+        self.client().execute(req).await
+    }
+
+    /// Every [`ServedContact`] of [`contact_list`](Self::contact_list), page after page from `req`'s
+    /// cursor on; ends after the last page, a repeated cursor, or the first error (which it yields).
+    pub fn contact_list_stream(
+        &self,
+        req: ContactListRequest,
+    ) -> impl Stream<Item = Result<ServedContact>> + Send + Unpin + 'static {
+        self.client().paginate(req).items()
+    }
+
+    /// 检查成员/部门是否具备客户联系权限: sorts members and departments by whether they have 客户联系.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/96312>. For 服务商代开发 apps (the page is in
+    /// the 代开发 tree). Validated before sending: at least one member or department.
+    ///
+    /// Idempotent: retried on -1/45033/timeouts/5xx.
+    pub async fn check_follow_user(
+        &self,
+        req: &CheckFollowUserRequest,
+    ) -> Result<CheckFollowUserResponse> {
+        self.client().execute(req).await
+    }
 }

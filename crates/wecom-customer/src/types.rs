@@ -6,6 +6,7 @@ mod follow;
 mod get;
 mod list;
 mod remark;
+mod served;
 
 pub use batch::{
     BatchGetByUserRequest, BatchGetByUserResponse, CustomerWithFollowInfo, FailInfo,
@@ -22,4 +23,8 @@ pub use get::{GetRequest, GetResponse};
 pub use list::{GetFollowUserListRequest, GetFollowUserListResponse, ListRequest, ListResponse};
 pub use remark::{
     RemarkRequest, MAX_DESCRIPTION_CHARS, MAX_REMARK_CHARS, MAX_REMARK_COMPANY_CHARS,
+};
+pub use served::{
+    CheckFollowUserRequest, CheckFollowUserResponse, ContactListRequest, ContactListResponse,
+    FollowPermission, ServedContact,
 };

@@ -40,14 +40,26 @@ pub use wecom_messaging as messaging;
 #[cfg(feature = "statistics")]
 pub use wecom_statistics as statistics;
 
+/// Customer inheritance: 在职继承 and 离职继承, in bulk (feature `transfer`).
+#[cfg(feature = "transfer")]
+pub use wecom_transfer as transfer;
+
+/// Rules groups: 客户联系规则组 and 客户朋友圈规则组 (feature `strategy`); their tags are in `tag`.
+#[cfg(feature = "strategy")]
+pub use wecom_strategy as strategy;
+
+/// Id conversion for providers, third-party and 代开发 apps (feature `id-convert`).
+#[cfg(feature = "id-convert")]
+pub use wecom_id_convert as id_convert;
+
 /// Callback crypto and typed events (feature `callback`), the suite envelope's `suite_ticket` and
 /// authorization events included; with wecom-callback's own `axum` feature, a receiver that can store
 /// suite tickets in a [`SuiteTicketStore`] (`ReceiverOptions::suite_tickets`).
 #[cfg(feature = "callback")]
 pub use wecom_callback as callback;
 
-/// A Redis token store shared by several instances (feature `redis`); with `callback` too, the
-/// `RedisReplayGuard` their callback receivers share.
+/// A Redis token store shared by several instances (feature `redis`), and a `RedisTicketStore` for suite
+/// tickets; with `callback` too, the `RedisReplayGuard` their callback receivers share.
 #[cfg(feature = "redis")]
 pub use wecom_token_redis as token_redis;
 
@@ -61,10 +73,16 @@ pub mod prelude {
     pub use wecom_customer::CustomerExt as _;
     #[cfg(feature = "group-chat")]
     pub use wecom_group_chat::GroupChatExt as _;
+    #[cfg(feature = "id-convert")]
+    pub use wecom_id_convert::IdConvertExt as _;
     #[cfg(feature = "messaging")]
     pub use wecom_messaging::MessagingExt as _;
     #[cfg(feature = "statistics")]
     pub use wecom_statistics::StatisticsExt as _;
+    #[cfg(feature = "strategy")]
+    pub use wecom_strategy::{CustomerStrategyExt as _, MomentStrategyExt as _};
     #[cfg(feature = "tag")]
     pub use wecom_tag::TagExt as _;
+    #[cfg(feature = "transfer")]
+    pub use wecom_transfer::TransferExt as _;
 }

@@ -33,6 +33,7 @@ mod handlers;
 mod metrics;
 mod reply;
 mod server;
+mod service;
 mod state;
 mod tokens;
 
@@ -45,6 +46,7 @@ pub use clock::Clock;
 pub use faults::FaultRule;
 pub use handlers::image_url_for_media;
 pub use metrics::ServerLimits;
+pub use service::{AuthorizedCorp, ServiceConfig};
 pub use state::SandboxSize;
 
 use faults::Faults;
@@ -72,6 +74,8 @@ pub struct SandboxConfig {
     /// The clock of created objects and time rules (real by default). The generated history ends at 0:00
     /// of its day, so a [`Clock::fixed`] one gives the same world on any day.
     pub clock: Clock,
+    /// The service provider, its third-party app (suite) and the two corps that authorized it.
+    pub service: ServiceConfig,
 }
 
 impl Default for SandboxConfig {
@@ -85,6 +89,7 @@ impl Default for SandboxConfig {
             port: 0,
             limits: ServerLimits::default(),
             clock: Clock::real(),
+            service: ServiceConfig::default(),
         }
     }
 }
@@ -98,11 +103,17 @@ pub(crate) struct Shared {
     pub(crate) world: Mutex<World>,
     pub(crate) corp_id: String,
     pub(crate) clock: Clock,
+    pub(crate) service: service::Service,
 }
 
 impl Shared {
+    /// The world, with every takeover due by now completed first.
     pub(crate) fn world(&self) -> std::sync::MutexGuard<'_, World> {
-        self.world.lock().unwrap_or_else(|p| p.into_inner())
+        // The world of the corp whose token the running call carries (`service::in_corp`).
+        let world = self.service.world_in_scope().unwrap_or(&self.world);
+        let mut world = world.lock().unwrap_or_else(|p| p.into_inner());
+        handlers::inheritance::settle(&mut world, self.clock.now_millis(), &self.metrics);
+        world
     }
 }
 
@@ -135,6 +146,7 @@ impl Sandbox {
             ),
             metrics,
             faults: Faults::new(config.seed),
+            service: service::Service::new(&config),
             world: Mutex::new(World::generate(
                 config.seed,
                 &config.size,
@@ -205,9 +217,11 @@ impl Sandbox {
         self.shared.metrics.set_limits(limits);
     }
 
-    /// Revokes every token issued so far: calls that carry one get 40014.
+    /// Revokes every token issued so far, of every kind: calls that carry one get 40014 (40082 with a
+    /// suite token).
     pub fn revoke_tokens(&self) {
         self.shared.tokens.revoke_all();
+        self.shared.service.revoke_all();
     }
 
     /// Requests received for `path` (faulted ones included).
@@ -256,6 +270,48 @@ impl Sandbox {
     /// The follow users and how many customers each has, as generated.
     pub fn follow_users(&self) -> Vec<(String, usize)> {
         self.shared.world().follow_user_counts()
+    }
+
+    /// Marks member `userid` resigned now (by the clock): its customers appear in
+    /// `get_unassigned_list`, its groups show 1 (跟进人离职), and only the resigned/ endpoints and
+    /// `groupchat/transfer` hand them over. False when there is no such member.
+    pub fn resign_member(&self, userid: &str) -> bool {
+        let now = self.shared.clock.now();
+        handlers::inheritance::resign(&mut self.shared.world(), userid, now)
+    }
+
+    /// How long a customer transfer waits before its takeover (WeCom: 24 hours, the default): status 2
+    /// until then, then 1 and the takeover member follows the customer. For transfers made afterwards.
+    pub fn set_transfer_delay(&self, delay: Duration) {
+        let millis = i64::try_from(delay.as_millis()).unwrap_or(i64::MAX);
+        self.shared.world().created.transfers.delay_millis = millis;
+    }
+
+    /// Customer `external_userid` refuses every takeover: status 3, and the follow stays as it was.
+    pub fn refuse_transfers(&self, external_userid: &str) {
+        let mut world = self.shared.world();
+        world
+            .created
+            .transfers
+            .refusing
+            .insert(external_userid.to_owned());
+    }
+
+    /// Customer transfers accepted (errcode 0 for the customer), 在职 and 离职.
+    pub fn customer_transfers_started(&self) -> u64 {
+        Counters::get(&self.shared.metrics.counters.customer_transfers)
+    }
+
+    /// Takeovers completed: customers now followed by their takeover member.
+    pub fn customer_takeovers(&self) -> u64 {
+        // Reading the world first completes whatever is due.
+        drop(self.shared.world());
+        Counters::get(&self.shared.metrics.counters.customer_takeovers)
+    }
+
+    /// Groups that changed owner through `groupchat/transfer` or `groupchat/onjob_transfer`.
+    pub fn group_chats_transferred(&self) -> u64 {
+        Counters::get(&self.shared.metrics.counters.group_chat_transfers)
     }
 }
 

@@ -41,6 +41,12 @@ pub(crate) struct Counters {
     pub(crate) mass_messages: AtomicU64,
     pub(crate) group_welcome_templates: AtomicU64,
     pub(crate) welcome_messages_sent: AtomicU64,
+    /// Customer transfers WeCom accepted (errcode 0), 在职 and 离职.
+    pub(crate) customer_transfers: AtomicU64,
+    /// Takeovers completed: the takeover member now follows the customer.
+    pub(crate) customer_takeovers: AtomicU64,
+    /// Groups that changed owner through groupchat/transfer or groupchat/onjob_transfer.
+    pub(crate) group_chat_transfers: AtomicU64,
 }
 
 impl Counters {
@@ -124,6 +130,11 @@ impl Metrics {
                 "group_welcome_templates": get(&c.group_welcome_templates),
             },
             "sent": { "welcome_messages": get(&c.welcome_messages_sent) },
+            "transfers": {
+                "customers_started": get(&c.customer_transfers),
+                "customers_taken_over": get(&c.customer_takeovers),
+                "group_chats": get(&c.group_chat_transfers),
+            },
             "limit_rejections": {
                 "concurrent": self.rejected_concurrent.load(Ordering::Relaxed),
                 "frequency": self.rejected_freq.load(Ordering::Relaxed),

@@ -11,7 +11,7 @@ use axum::Router;
 
 use crate::faults::{After, Before};
 use crate::reply::{envelope, ApiError, Input};
-use crate::{handlers, Shared};
+use crate::{handlers, service, Shared};
 
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new().fallback(dispatch).with_state(shared)
@@ -32,6 +32,9 @@ async fn dispatch(
     if path == "/cgi-bin/gettoken" {
         return json(gettoken(&shared, query));
     }
+    if let Some(answer) = service::token_endpoint(&shared, &method, path, query, &body) {
+        return answer;
+    }
     let Some(endpoint) = handlers::route(path) else {
         return Response::builder()
             .status(StatusCode::NOT_FOUND)
@@ -48,10 +51,11 @@ async fn dispatch(
             format!("{path} takes {}", endpoint.method),
         )));
     }
-    let token = access_token(query);
-    if let Err(err) = shared.tokens.check(token.as_deref()) {
-        return json(Err(err));
-    }
+    // The token under the query name the endpoint takes; its corp's world is the handler's.
+    let corp = match service::authorize(&shared, path, query) {
+        Ok(corp) => corp,
+        Err(err) => return json(Err(err)),
+    };
     let _slot = match shared.metrics.admit() {
         Ok(slot) => slot,
         Err(err) => return json(Err(err)),
@@ -60,7 +64,9 @@ async fn dispatch(
     if let Some(Before::Errcode(code, message)) = before {
         return json(Err(ApiError::new(code, message)));
     }
-    let reply = (endpoint.handler)(&shared, Input { query, body: &body });
+    let reply = service::in_corp(corp, || {
+        (endpoint.handler)(&shared, Input { query, body: &body })
+    });
     match after {
         None => json(reply),
         Some(After::Delay(delay)) => {
@@ -119,18 +125,6 @@ fn gettoken(shared: &Shared, query: &str) -> crate::reply::Reply {
     let q: Query = Input { query, body: &[] }.query()?;
     let (token, expires_in) = shared.tokens.get_token(&q.corpid, &q.corpsecret)?;
     crate::reply::ok(&serde_json::json!({"access_token": token, "expires_in": expires_in}))
-}
-
-fn access_token(query: &str) -> Option<String> {
-    url_pairs(query)
-        .find(|(k, _)| k == "access_token")
-        .map(|(_, v)| v)
-}
-
-fn url_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
-    serde_urlencoded::from_str::<Vec<(String, String)>>(query)
-        .unwrap_or_default()
-        .into_iter()
 }
 
 fn json(reply: crate::reply::Reply) -> Response {

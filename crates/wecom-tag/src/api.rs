@@ -3,8 +3,9 @@
 use wecom_core::{EmptyResponse, Result};
 
 use crate::types::{
-    AddCorpTagRequest, AddCorpTagResponse, DelCorpTagRequest, EditCorpTagRequest,
-    GetCorpTagListRequest, GetCorpTagListResponse, MarkTagRequest,
+    AddCorpTagRequest, AddCorpTagResponse, AddStrategyTagRequest, DelCorpTagRequest,
+    DelStrategyTagRequest, EditCorpTagRequest, EditStrategyTagRequest, GetCorpTagListRequest,
+    GetCorpTagListResponse, GetStrategyTagListRequest, MarkTagRequest,
 };
 use crate::TagApi;
 
@@ -69,6 +70,62 @@ impl<'a> TagApi<'a> {
     ///
     /// Idempotent: retried on -1/45033/timeouts/5xx (adding a tag twice leaves it set once).
     pub async fn mark_tag(&self, req: &MarkTagRequest) -> Result<EmptyResponse> {
+        self.client().execute(req).await
+    }
+
+    /// 获取指定规则组下的企业客户标签 — the tag groups of a rules group (客户联系规则组), all or filtered by
+    /// tag or group ids; each group carries its `strategy_id`.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94882>
+    ///
+    /// With both filters WeCom uses `group_id` only. Only the 「客户联系」 secret may call it; an app sees
+    /// the rules groups it created.
+    ///
+    /// Idempotent: retried on -1/45033/timeouts/5xx.
+    pub async fn get_strategy_tag_list(
+        &self,
+        req: &GetStrategyTagListRequest,
+    ) -> Result<GetCorpTagListResponse> {
+        self.client().execute(req).await
+    }
+
+    /// 为指定规则组创建企业客户标签 — adds tags to a group of a rules group, creating the group when it is
+    /// named and new.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94882>
+    ///
+    /// Checked before sending: see [`AddStrategyTagRequest::check`]. Only first-level rules groups take
+    /// tags; corp tags and rules-group tags together are limited to 3000 (errcode 40126 beyond).
+    ///
+    /// Not idempotent: never re-sent after an ambiguous failure (a retry could create a second group).
+    pub async fn add_strategy_tag(
+        &self,
+        req: &AddStrategyTagRequest,
+    ) -> Result<AddCorpTagResponse> {
+        self.client().execute(req).await
+    }
+
+    /// 编辑指定规则组下的企业客户标签 — renames or reorders a tag or tag group of a rules group.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94882>
+    ///
+    /// Checked before sending: `name` ≤ 30 characters. A group may not take the name of another group,
+    /// nor a tag the name of another tag of its group (errcode 40071).
+    ///
+    /// Idempotent: retried on -1/45033/timeouts/5xx (it sets the given values).
+    pub async fn edit_strategy_tag(&self, req: &EditStrategyTagRequest) -> Result<EmptyResponse> {
+        self.client().execute(req).await
+    }
+
+    /// 删除指定规则组下的企业客户标签 — deletes tags and/or whole groups of rules groups.
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/94882>
+    ///
+    /// Checked before sending: `tag_id` and `group_id` not both empty. A group whose tags are all
+    /// deleted disappears. A retry after a lost answer may report that the tag no longer exists.
+    ///
+    /// Idempotent: retried on -1/45033/timeouts/5xx.
+    pub async fn del_strategy_tag(&self, req: &DelStrategyTagRequest) -> Result<EmptyResponse> {
         self.client().execute(req).await
     }
 }

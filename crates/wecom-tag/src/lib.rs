@@ -1,12 +1,19 @@
-//! WeCom external-contact API: Corp customer tags and marking customers (企业客户标签).
+//! WeCom external-contact API: Corp customer tags, rules-group tags and marking customers (企业客户标签).
 //!
 //! Reach it through [`TagExt::tag`] on a [`wecom_core::WecomClient`]. Each method is named after its
-//! endpoint: `get_corp_tag_list`, `add_corp_tag`, `edit_corp_tag`, `del_corp_tag`, `mark_tag`.
+//! endpoint: `get_corp_tag_list`, `add_corp_tag`, `edit_corp_tag`, `del_corp_tag`, `mark_tag`, and for
+//! the tags of a rules group (规则组标签) `get_strategy_tag_list`, `add_strategy_tag`,
+//! `edit_strategy_tag`, `del_strategy_tag`. A rules group's tag group is a [`CorpTagGroup`] with a
+//! `strategy_id`, so tags are handled alike wherever they come from.
+//!
 //! The Go package this SDK was seeded from spells these `AddCropTag` / `GetCropTagList` (a typo);
 //! here they are `corp`, as in WeCom's paths.
 //!
 //! ```no_run
-//! use wecom_tag::{AddCorpTagRequest, GetCorpTagListRequest, MarkTagRequest, NewCorpTag, TagExt};
+//! use wecom_tag::{
+//!     AddCorpTagRequest, AddStrategyTagRequest, GetCorpTagListRequest, MarkTagRequest, NewCorpTag,
+//!     TagExt,
+//! };
 //!
 //! # async fn run(client: wecom_core::WecomClient) -> wecom_core::Result<()> {
 //! let group = client
@@ -26,6 +33,14 @@
 //! for group in client.tag().get_corp_tag_list(&GetCorpTagListRequest::new()).await?.tag_group {
 //!     println!("{}: {} tags", group.group_name, group.tag.len());
 //! }
+//!
+//! // A tag group of rules group 1 (a 客户联系规则组), in the same shape.
+//! let regional = client
+//!     .tag()
+//!     .add_strategy_tag(&AddStrategyTagRequest::new_group(1, "华南客户", ["广州", "深圳"]))
+//!     .await?
+//!     .tag_group;
+//! assert_eq!(regional.tag.len(), 2);
 //! # Ok(())
 //! # }
 //! ```
@@ -38,6 +53,6 @@ mod types;
 pub use types::*;
 
 wecom_core::accessor! {
-    /// Corp customer tags and marking customers (企业客户标签).
+    /// Corp customer tags, rules-group tags and marking customers (企业客户标签).
     TagApi, TagExt, tag
 }

@@ -3,6 +3,7 @@
 mod corp_tag;
 mod edit;
 mod mark;
+mod strategy_tag;
 
 pub use corp_tag::{
     AddCorpTagRequest, AddCorpTagResponse, CorpTag, CorpTagGroup, GetCorpTagListRequest,
@@ -10,3 +11,6 @@ pub use corp_tag::{
 };
 pub use edit::{DelCorpTagRequest, EditCorpTagRequest, MAX_TAG_NAME_CHARS};
 pub use mark::MarkTagRequest;
+pub use strategy_tag::{
+    AddStrategyTagRequest, DelStrategyTagRequest, EditStrategyTagRequest, GetStrategyTagListRequest,
+};

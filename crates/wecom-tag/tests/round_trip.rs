@@ -23,6 +23,17 @@ fn add_corp_tag_fixture_round_trips() {
 }
 
 #[test]
+fn strategy_tag_fixtures_round_trip_keeping_strategy_id() {
+    let list = assert_round_trip::<GetCorpTagListResponse>(include_str!(
+        "fixtures/get_strategy_tag_list.json"
+    ));
+    assert_eq!(list.tag_group[0].strategy_id, Some(1));
+    let added =
+        assert_round_trip::<AddCorpTagResponse>(include_str!("fixtures/add_strategy_tag.json"));
+    assert_eq!(added.tag_group.strategy_id, None);
+}
+
+#[test]
 fn ok_fixture_round_trips() {
     assert_eq!(
         assert_round_trip::<EmptyResponse>(include_str!("fixtures/ok.json")),

@@ -4,7 +4,8 @@ use httpmock::Method::POST;
 use wecom_core::test_util::client;
 use wecom_core::Error;
 use wecom_tag::{
-    AddCorpTagRequest, DelCorpTagRequest, EditCorpTagRequest, MarkTagRequest, NewCorpTag, TagExt,
+    AddCorpTagRequest, AddStrategyTagRequest, DelCorpTagRequest, DelStrategyTagRequest,
+    EditCorpTagRequest, EditStrategyTagRequest, MarkTagRequest, NewCorpTag, TagExt,
     MAX_TAG_NAME_CHARS,
 };
 
@@ -84,6 +85,33 @@ fn mark_needs_add_tag_or_remove_tag() {
         .is_ok());
 }
 
+#[test]
+fn strategy_tags_follow_the_corp_tag_rules() {
+    assert!(
+        AddStrategyTagRequest::new_group(1, "组".repeat(30), ["签".repeat(30)])
+            .check()
+            .is_ok()
+    );
+    let msg = message(AddStrategyTagRequest::new_group(1, "组".repeat(31), ["一般"]).check());
+    assert!(msg.contains("group_name") && msg.contains("30"), "{msg}");
+    let msg =
+        message(AddStrategyTagRequest::new_group(1, "组", ["一般", &"签".repeat(31)]).check());
+    assert!(msg.contains("tag[1].name") && msg.contains("30"), "{msg}");
+    let msg = message(AddStrategyTagRequest::new_group(1, "", ["一般"]).check());
+    assert!(msg.contains("group_id or group_name"), "{msg}");
+    let msg = message(AddStrategyTagRequest::in_group(1, "G", Vec::<NewCorpTag>::new()).check());
+    assert!(msg.contains("at least one tag"), "{msg}");
+    let msg = message(
+        EditStrategyTagRequest::new("T")
+            .name("签".repeat(31))
+            .check(),
+    );
+    assert!(msg.contains("name") && msg.contains("30"), "{msg}");
+    assert!(EditStrategyTagRequest::new("T").order(1).check().is_ok());
+    let msg = message(DelStrategyTagRequest::new().check());
+    assert!(msg.contains("tag_id and group_id"), "{msg}");
+}
+
 #[tokio::test]
 async fn invalid_requests_are_never_sent() {
     let server = httpmock::MockServer::start_async().await;
@@ -108,6 +136,15 @@ async fn invalid_requests_are_never_sent() {
             .map(drop),
         api.del_corp_tag(&DelCorpTagRequest::new()).await.map(drop),
         api.mark_tag(&MarkTagRequest::new("zhangsan", "wm1"))
+            .await
+            .map(drop),
+        api.add_strategy_tag(&AddStrategyTagRequest::new_group(1, "组", [""]))
+            .await
+            .map(drop),
+        api.edit_strategy_tag(&EditStrategyTagRequest::new("T").name("签".repeat(31)))
+            .await
+            .map(drop),
+        api.del_strategy_tag(&DelStrategyTagRequest::new())
             .await
             .map(drop),
     ];

@@ -7,3 +7,5 @@ pub const GET_PATH: &str = "/cgi-bin/externalcontact/get";
 pub const BATCH: &str = "/cgi-bin/externalcontact/batch/get_by_user";
 pub const REMARK: &str = "/cgi-bin/externalcontact/remark";
 pub const FOLLOW_USERS: &str = "/cgi-bin/externalcontact/get_follow_user_list";
+pub const CONTACT_LIST: &str = "/cgi-bin/externalcontact/contact_list";
+pub const CHECK_FOLLOW_USER: &str = "/cgi-bin/externalcontact/check_follow_user";

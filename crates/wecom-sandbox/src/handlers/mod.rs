@@ -6,12 +6,22 @@ mod configs;
 mod contact_way;
 mod customer;
 mod group_chat;
+mod id_convert;
+mod id_lists;
+pub(crate) mod inheritance;
 mod media;
 mod messaging;
 mod paging;
+mod served;
 mod statistics;
+mod strategy;
+mod strategy_rules;
+mod strategy_store;
+mod strategy_tag;
 mod tag;
 mod times;
+mod transfer;
+mod transfer_groups;
 mod welcome;
 
 use axum::http::Method;
@@ -23,6 +33,7 @@ pub(crate) use contact_way::ContactWays;
 pub(crate) use group_chat::JoinWays;
 pub use media::image_url_for_media;
 pub(crate) use messaging::MassMessages;
+pub(crate) use strategy_store::Strategies;
 pub(crate) use welcome::WelcomeTemplates;
 
 /// One served endpoint.
@@ -38,10 +49,15 @@ pub(crate) struct Created {
     pub(crate) join_ways: JoinWays,
     pub(crate) mass_messages: MassMessages,
     pub(crate) welcome_templates: WelcomeTemplates,
+    pub(crate) transfers: inheritance::Transfers,
+    pub(crate) strategies: Strategies,
 }
 
 /// The endpoint served at `path`, if any.
 pub(crate) fn route(path: &str) -> Option<Endpoint> {
+    if let Some(endpoint) = id_convert::route(path) {
+        return Some(endpoint);
+    }
     let name = path.strip_prefix("/cgi-bin/externalcontact/")?;
     let (method, handler): (Method, fn(&Shared, Input<'_>) -> Reply) = match name {
         "add_contact_way" => (Method::POST, contact_way::add),
@@ -55,11 +71,36 @@ pub(crate) fn route(path: &str) -> Option<Endpoint> {
         "get" => (Method::GET, customer::get),
         "batch/get_by_user" => (Method::POST, customer::batch_get_by_user),
         "remark" => (Method::POST, customer::remark),
+        "contact_list" => (Method::POST, served::contact_list),
+        "check_follow_user" => (Method::POST, served::check_follow_user),
+        "transfer_customer" => (Method::POST, transfer::transfer_customer),
+        "transfer_result" => (Method::POST, transfer::transfer_result),
+        "get_unassigned_list" => (Method::POST, transfer::get_unassigned_list),
+        "resigned/transfer_customer" => (Method::POST, transfer::resigned_transfer_customer),
+        "resigned/transfer_result" => (Method::POST, transfer::resigned_transfer_result),
+        "groupchat/transfer" => (Method::POST, transfer_groups::transfer),
+        "groupchat/onjob_transfer" => (Method::POST, transfer_groups::onjob_transfer),
         "get_corp_tag_list" => (Method::POST, tag::get_corp_tag_list),
         "add_corp_tag" => (Method::POST, tag::add_corp_tag),
         "edit_corp_tag" => (Method::POST, tag::edit_corp_tag),
         "del_corp_tag" => (Method::POST, tag::del_corp_tag),
         "mark_tag" => (Method::POST, tag::mark_tag),
+        "get_strategy_tag_list" => (Method::POST, strategy_tag::get_strategy_tag_list),
+        "add_strategy_tag" => (Method::POST, strategy_tag::add_strategy_tag),
+        "edit_strategy_tag" => (Method::POST, strategy_tag::edit_strategy_tag),
+        "del_strategy_tag" => (Method::POST, strategy_tag::del_strategy_tag),
+        "customer_strategy/list" => (Method::POST, strategy::customer_list),
+        "customer_strategy/get" => (Method::POST, strategy::customer_get),
+        "customer_strategy/get_range" => (Method::POST, strategy::customer_get_range),
+        "customer_strategy/create" => (Method::POST, strategy::customer_create),
+        "customer_strategy/edit" => (Method::POST, strategy::customer_edit),
+        "customer_strategy/del" => (Method::POST, strategy::customer_del),
+        "moment_strategy/list" => (Method::POST, strategy::moment_list),
+        "moment_strategy/get" => (Method::POST, strategy::moment_get),
+        "moment_strategy/get_range" => (Method::POST, strategy::moment_get_range),
+        "moment_strategy/create" => (Method::POST, strategy::moment_create),
+        "moment_strategy/edit" => (Method::POST, strategy::moment_edit),
+        "moment_strategy/del" => (Method::POST, strategy::moment_del),
         "groupchat/list" => (Method::POST, group_chat::list),
         "groupchat/get" => (Method::POST, group_chat::get),
         "opengid_to_chatid" => (Method::POST, group_chat::opengid_to_chatid),

@@ -6,7 +6,8 @@ use wecom_core::{Error, Result};
 
 use super::MAX_TAG_NAME_CHARS;
 
-/// A tag group (标签组) with its tags.
+/// A tag group (标签组) with its tags: a corp tag group, or (with [`strategy_id`](Self::strategy_id)) the
+/// tag group of a rules group (规则组标签), so that tags are handled alike wherever they come from.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct CorpTagGroup {
@@ -21,6 +22,9 @@ pub struct CorpTagGroup {
     /// 标签组是否已经被删除; only returned when querying by `tag_id` / `group_id`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
+    /// 标签组所属的规则组id: set on the groups of `get_strategy_tag_list`, absent on corp tag groups.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strategy_id: Option<i64>,
     /// 标签组内的标签列表.
     pub tag: Vec<CorpTag>,
 }
@@ -214,29 +218,41 @@ impl AddCorpTagRequest {
     /// Checks the documented limits: `group_id` or `group_name`, at least one tag, names of at most
     /// 30 characters.
     pub fn check(&self) -> Result<()> {
-        if self.group_id.as_deref().is_none_or(str::is_empty)
-            && self.group_name.as_deref().is_none_or(str::is_empty)
-        {
-            return Err(Error::invalid_request(
-                "group_id or group_name is required (an existing group, or a group to create)",
-            ));
-        }
-        if self.tag.is_empty() {
-            return Err(Error::invalid_request(
-                "tag: at least one tag is required (empty groups cannot be created)",
-            ));
-        }
-        if let Some(name) = &self.group_name {
-            max_chars("group_name", name, MAX_TAG_NAME_CHARS)?;
-        }
-        for (i, tag) in self.tag.iter().enumerate() {
-            if tag.name.is_empty() {
-                return Err(Error::invalid_request(format!("tag[{i}].name is required")));
-            }
-            max_chars(&format!("tag[{i}].name"), &tag.name, MAX_TAG_NAME_CHARS)?;
-        }
-        Ok(())
+        check_new_tags(
+            self.group_id.as_deref(),
+            self.group_name.as_deref(),
+            &self.tag,
+        )
     }
+}
+
+/// The rules `add_corp_tag` and `add_strategy_tag` share: `group_id` or `group_name`, at least one tag,
+/// names present and of at most 30 characters.
+pub(crate) fn check_new_tags(
+    group_id: Option<&str>,
+    group_name: Option<&str>,
+    tags: &[NewCorpTag],
+) -> Result<()> {
+    if group_id.is_none_or(str::is_empty) && group_name.is_none_or(str::is_empty) {
+        return Err(Error::invalid_request(
+            "group_id or group_name is required (an existing group, or a group to create)",
+        ));
+    }
+    if tags.is_empty() {
+        return Err(Error::invalid_request(
+            "tag: at least one tag is required (empty groups cannot be created)",
+        ));
+    }
+    if let Some(name) = group_name {
+        max_chars("group_name", name, MAX_TAG_NAME_CHARS)?;
+    }
+    for (i, tag) in tags.iter().enumerate() {
+        if tag.name.is_empty() {
+            return Err(Error::invalid_request(format!("tag[{i}].name is required")));
+        }
+        max_chars(&format!("tag[{i}].name"), &tag.name, MAX_TAG_NAME_CHARS)?;
+    }
+    Ok(())
 }
 
 /// The answer of `add_corp_tag`: the group with the tags just created.
