@@ -13,7 +13,10 @@ use crate::ErrCode;
 /// | --- | --- | --- | --- |
 /// | `Corp` | `access_token` | `gettoken` (corp secret, or a 代开发 app's permanent code), or `service/get_corp_token` for a third-party app | 40014, 42001 |
 /// | `Suite` | `suite_access_token` | `service/get_suite_token` (suite id, secret and the latest suite_ticket) | 40082, 42009 |
-/// | `Provider` | `provider_access_token` | `service/get_provider_token` (provider corp id and secret) | 40014, 42001 |
+/// | `Provider` | `provider_access_token` | `service/get_provider_token` (provider corp id and secret) | 40014, 42001, 40082 |
+///
+/// WeCom documents no code of its own for a bad provider token; its answers have been seen as 40014 and
+/// as 40082 ("invalid suite_access_token or provider_access_token"), so both replay.
 ///
 /// A stale token is invalidated (compare-and-clear) and the call replayed once with a fresh one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,7 +46,8 @@ impl TokenKind {
     /// True when `code` says the token of this kind was invalid or expired.
     pub fn is_stale(self, code: ErrCode) -> bool {
         match self {
-            Self::Corp | Self::Provider => code.is_token_invalid(),
+            Self::Corp => code.is_token_invalid(),
+            Self::Provider => code.is_token_invalid() || code == ErrCode::INVALID_SUITE_TOKEN,
             Self::Suite => matches!(
                 code,
                 ErrCode::INVALID_SUITE_TOKEN | ErrCode::SUITE_TOKEN_EXPIRED
@@ -57,6 +61,23 @@ impl TokenKind {
             Self::Suite => 1,
             Self::Provider => 2,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_replays_on_its_own_codes() {
+        let stale = |kind: TokenKind, code: i64| kind.is_stale(ErrCode(code));
+        assert!(stale(TokenKind::Corp, 40014) && stale(TokenKind::Corp, 42001));
+        assert!(!stale(TokenKind::Corp, 40082) && !stale(TokenKind::Corp, 42009));
+        assert!(stale(TokenKind::Suite, 40082) && stale(TokenKind::Suite, 42009));
+        assert!(!stale(TokenKind::Suite, 40014) && !stale(TokenKind::Suite, 42001));
+        assert!(stale(TokenKind::Provider, 40014) && stale(TokenKind::Provider, 42001));
+        assert!(stale(TokenKind::Provider, 40082) && !stale(TokenKind::Provider, 42009));
+        assert!(!stale(TokenKind::Provider, 40001));
     }
 }
 
