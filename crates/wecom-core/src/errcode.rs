@@ -41,6 +41,10 @@ impl ErrCode {
     pub const INVALID_SUITE_TICKET: Self = Self(40085);
     /// 42009: suite_access_token已过期. The suite token is invalidated and the call replayed once.
     pub const SUITE_TOKEN_EXPIRED: Self = Self(42009);
+    /// 40007: 不合法的媒体文件id (invalid media_id: unknown, or past its 3 days).
+    pub const INVALID_MEDIA_ID: Self = Self(40007);
+    /// 45001: 多媒体文件大小超过限制 (the uploaded file is over WeCom's size limit).
+    pub const MEDIA_SIZE_OUT_OF_LIMIT: Self = Self(45001);
     /// 45009: 接口调用超过限制 (frequency limit). Not retried: the window is a minute or more.
     pub const API_FREQ_LIMIT: Self = Self(45009);
     /// 45033: 接口并发调用超过限制 (too many concurrent calls). Retried on idempotent endpoints.

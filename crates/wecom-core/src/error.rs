@@ -80,6 +80,16 @@ pub enum Error {
     /// The client was configured wrongly.
     #[error("invalid configuration: {0}")]
     Config(String),
+    /// The file or stream to upload could not be read before it was sent (or was already sent once);
+    /// nothing reached WeCom.
+    #[error("cannot read the upload source {file}: {source}")]
+    Read {
+        /// The file's path (or, for a stream, its file name).
+        file: String,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
     /// The endpoint takes a token of a kind this client has no credentials for; nothing was sent.
     #[error("{path} takes a {kind}, and this client has no credentials for one")]
     NoTokenFor {
@@ -146,6 +156,13 @@ impl Error {
             }
         }
         self
+    }
+
+    pub(crate) fn read(file: &std::path::Path, source: std::io::Error) -> Self {
+        Self::Read {
+            file: file.display().to_string(),
+            source,
+        }
     }
 
     pub(crate) fn transport(path: &str, err: reqwest::Error) -> Self {

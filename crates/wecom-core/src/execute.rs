@@ -6,19 +6,30 @@ use bytes::Bytes;
 use tracing::Instrument;
 
 use crate::transport::encode;
+use crate::upload::Form;
 use crate::{
-    envelope, AccessToken, Endpoint, Error, HttpMethod, Idempotency, Result, TokenKind, WecomClient,
+    envelope, AccessToken, Endpoint, Error, HttpMethod, Idempotency, Result, RetryPolicy,
+    TokenKind, WecomClient,
 };
 
 /// One request, ready to send with any token.
-struct Call<'a> {
-    method: HttpMethod,
-    path: &'a str,
-    idempotency: Idempotency,
-    token: TokenKind,
+pub(crate) struct Call<'a> {
+    pub(crate) method: HttpMethod,
+    pub(crate) path: &'a str,
+    pub(crate) idempotency: Idempotency,
+    pub(crate) token: TokenKind,
     /// Encoded query without the token, `""` for none.
-    query: String,
-    body: Option<Bytes>,
+    pub(crate) query: String,
+    pub(crate) body: Option<Bytes>,
+    /// A multipart upload instead of `body`, opened again by each attempt.
+    pub(crate) form: Option<&'a Form<'a>>,
+}
+
+impl Call<'_> {
+    /// False for an upload from a stream, which can be sent once only.
+    fn replayable(&self) -> bool {
+        self.form.is_none_or(Form::is_replayable)
+    }
 }
 
 impl WecomClient {
@@ -55,6 +66,7 @@ impl WecomClient {
             token: E::TOKEN,
             query,
             body,
+            form: None,
         };
         let body = self.send(&call).await?;
         envelope::decode(E::PATH, &body)
@@ -76,6 +88,7 @@ impl WecomClient {
             token: TokenKind::Corp,
             query: encoded.finish(),
             body: None,
+            form: None,
         };
         let body = self.send(&call).await?;
         envelope::decode(path, &body)
@@ -119,13 +132,14 @@ impl WecomClient {
             token: TokenKind::Corp,
             query: String::new(),
             body: Some(Bytes::from(body.to_string())),
+            form: None,
         };
         let answer = self.send(&call).await?;
         envelope::decode(path, &answer)
     }
 
     /// Sends until success or a final error; returns the body of a zero-errcode answer.
-    async fn send(&self, call: &Call<'_>) -> Result<Bytes> {
+    pub(crate) async fn send(&self, call: &Call<'_>) -> Result<Bytes> {
         let inner = &self.inner;
         let tokens = inner
             .tokens
@@ -134,11 +148,17 @@ impl WecomClient {
                 kind: call.token,
                 path: call.path.to_owned(),
             })?;
+        // A stream can be read once: one attempt, whatever fails.
+        let once = RetryPolicy::never();
+        let retry = if call.replayable() {
+            &inner.retry
+        } else {
+            &once
+        };
         let mut replayed = false;
         loop {
             let token = tokens.token().await?;
-            let result = inner
-                .retry
+            let result = retry
                 .run(call.idempotency, |attempt| {
                     self.attempt(call, &token, attempt)
                 })
@@ -147,8 +167,13 @@ impl WecomClient {
                 // WeCom rejected the token before doing anything, so a replay is safe for any
                 // endpoint; but only once, so a token that keeps failing cannot loop.
                 Err(err) if !replayed && err.code().is_some_and(|c| call.token.is_stale(c)) => {
-                    tracing::debug!(path = call.path, code = ?err.code(), "stale token; replaying once");
                     tokens.invalidate(&token).await;
+                    // A stream was read by the first try: the next call gets a fresh token, this one
+                    // reports the error.
+                    if !call.replayable() {
+                        return Err(err);
+                    }
+                    tracing::debug!(path = call.path, code = ?err.code(), "stale token; replaying once");
                     replayed = true;
                 }
                 other => return other,
@@ -189,11 +214,18 @@ impl WecomClient {
     async fn exchange(&self, call: &Call<'_>, token: &AccessToken) -> Result<Bytes> {
         let _slot = self.inner.limiter.acquire().await;
         let url = self.url(call, token);
-        let sent = self
-            .inner
-            .transport
-            .send(call.method, call.path, &url, call.body.clone())
-            .await;
+        let transport = &self.inner.transport;
+        let sent = match call.form {
+            Some(form) => match form.open(transport.timeout).await {
+                Ok(body) => transport.send_form(call.path, &url, body).await,
+                Err(err) => Err(err),
+            },
+            None => {
+                transport
+                    .send(call.method, call.path, &url, call.body.clone())
+                    .await
+            }
+        };
         sent.and_then(|body| envelope::check(call.path, &body).map(|()| body))
             .map_err(|err| err.scrub(token.expose()))
     }

@@ -21,6 +21,7 @@ pub mod retry;
 mod secret;
 pub mod token;
 mod transport;
+pub mod upload;
 
 #[cfg(feature = "test-util")]
 pub mod test_util;
@@ -37,6 +38,7 @@ pub use token::{
     Lease, MemoryStore, MemoryTicketStore, StaticToken, StoredToken, SuiteTicketStore, TokenKind,
     TokenProvider, TokenStore,
 };
+pub use upload::{Upload, UploadSource};
 
 /// The result type of every fallible call of the SDK.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 
+use crate::upload::FormBody;
 use crate::{redact, Error, HttpMethod, Result};
 
 /// The HTTP side of a client, shared by the executor and the token fetcher.
@@ -34,12 +35,33 @@ impl Transport {
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(body.unwrap_or_default()),
         };
-        // One deadline for the whole exchange, body included.
-        match tokio::time::timeout(self.timeout, self.exchange(request, path)).await {
+        self.within(self.timeout, request, path).await
+    }
+
+    /// Sends one multipart upload to `url` with the form's own deadline; returns the body of a 2xx
+    /// answer.
+    pub(crate) async fn send_form(&self, path: &str, url: &str, form: FormBody) -> Result<Bytes> {
+        let request = self
+            .http
+            .post(url)
+            .header(reqwest::header::CONTENT_TYPE, form.content_type)
+            .header(reqwest::header::CONTENT_LENGTH, form.length)
+            .body(form.body);
+        self.within(form.deadline, request, path).await
+    }
+
+    /// One deadline for the whole exchange, body included.
+    async fn within(
+        &self,
+        deadline: Duration,
+        request: reqwest::RequestBuilder,
+        path: &str,
+    ) -> Result<Bytes> {
+        match tokio::time::timeout(deadline, self.exchange(request, path)).await {
             Ok(result) => result,
             Err(_) => Err(Error::Timeout {
                 path: path.to_owned(),
-                after: self.timeout,
+                after: deadline,
             }),
         }
     }

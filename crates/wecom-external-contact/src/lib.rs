@@ -52,6 +52,27 @@ pub use wecom_strategy as strategy;
 #[cfg(feature = "id-convert")]
 pub use wecom_id_convert as id_convert;
 
+/// Media uploads, streamed: temporary media and attachment resources (feature `media`).
+#[cfg(feature = "media")]
+pub use wecom_media as media;
+
+/// Customer moments (客户朋友圈): publish, follow, read back (feature `moment`).
+#[cfg(feature = "moment")]
+pub use wecom_moment as moment;
+
+/// Customer acquisition (获客助手): links, their customers, quota and statistics, and the third-party
+/// 获客助手组件 (feature `acquisition`).
+#[cfg(feature = "acquisition")]
+pub use wecom_acquisition as acquisition;
+
+/// Sensitive-word intercept rules (管理聊天敏感词) (feature `intercept-rule`).
+#[cfg(feature = "intercept-rule")]
+pub use wecom_intercept_rule as intercept_rule;
+
+/// Product albums (管理商品图册) (feature `product-album`).
+#[cfg(feature = "product-album")]
+pub use wecom_product_album as product_album;
+
 /// Callback crypto and typed events (feature `callback`), the suite envelope's `suite_ticket` and
 /// authorization events included; with wecom-callback's own `axum` feature, a receiver that can store
 /// suite tickets in a [`SuiteTicketStore`] (`ReceiverOptions::suite_tickets`).
@@ -67,6 +88,8 @@ pub use wecom_token_redis as token_redis;
 pub mod prelude {
     pub use wecom_core::{ErrCode, Error, Result, WecomClient};
 
+    #[cfg(feature = "acquisition")]
+    pub use wecom_acquisition::CustomerAcquisitionExt as _;
     #[cfg(feature = "contact-way")]
     pub use wecom_contact_way::ContactWayExt as _;
     #[cfg(feature = "customer")]
@@ -75,8 +98,16 @@ pub mod prelude {
     pub use wecom_group_chat::GroupChatExt as _;
     #[cfg(feature = "id-convert")]
     pub use wecom_id_convert::IdConvertExt as _;
+    #[cfg(feature = "intercept-rule")]
+    pub use wecom_intercept_rule::InterceptRuleExt as _;
+    #[cfg(feature = "media")]
+    pub use wecom_media::MediaExt as _;
     #[cfg(feature = "messaging")]
     pub use wecom_messaging::MessagingExt as _;
+    #[cfg(feature = "moment")]
+    pub use wecom_moment::MomentExt as _;
+    #[cfg(feature = "product-album")]
+    pub use wecom_product_album::ProductAlbumExt as _;
     #[cfg(feature = "statistics")]
     pub use wecom_statistics::StatisticsExt as _;
     #[cfg(feature = "strategy")]

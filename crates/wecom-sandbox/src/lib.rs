@@ -26,10 +26,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
 
+mod acquisition;
 mod clock;
 mod days;
 mod faults;
 mod handlers;
+mod media_moments;
 mod metrics;
 mod reply;
 mod server;
@@ -42,9 +44,11 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+pub use acquisition::{LinkCustomer, LinkRefused, LinkVisit};
 pub use clock::Clock;
 pub use faults::FaultRule;
 pub use handlers::image_url_for_media;
+pub use media_moments::UploadedFile;
 pub use metrics::ServerLimits;
 pub use service::{AuthorizedCorp, ServiceConfig};
 pub use state::SandboxSize;

@@ -47,6 +47,14 @@ pub(crate) struct Counters {
     pub(crate) customer_takeovers: AtomicU64,
     /// Groups that changed owner through groupchat/transfer or groupchat/onjob_transfer.
     pub(crate) group_chat_transfers: AtomicU64,
+    /// 获客链接 created by create_link.
+    pub(crate) acquisition_links: AtomicU64,
+    /// Customers added through a 获客链接 (each used a quota, or the provider paid).
+    pub(crate) acquired_customers: AtomicU64,
+    /// Sensitive-word rules created by add_intercept_rule.
+    pub(crate) intercept_rules: AtomicU64,
+    /// Products created by add_product_album.
+    pub(crate) product_albums: AtomicU64,
 }
 
 impl Counters {
@@ -130,6 +138,12 @@ impl Metrics {
                 "group_welcome_templates": get(&c.group_welcome_templates),
             },
             "sent": { "welcome_messages": get(&c.welcome_messages_sent) },
+            "acquisition": {
+                "links_created": get(&c.acquisition_links),
+                "customers_added": get(&c.acquired_customers),
+            },
+            "intercept_rules_created": get(&c.intercept_rules),
+            "product_albums_created": get(&c.product_albums),
             "transfers": {
                 "customers_started": get(&c.customer_transfers),
                 "customers_taken_over": get(&c.customer_takeovers),

@@ -14,7 +14,11 @@ use crate::reply::{envelope, ApiError, Input};
 use crate::{handlers, service, Shared};
 
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
-    Router::new().fallback(dispatch).with_state(shared)
+    Router::new()
+        // Uploads stream their multipart bodies through the same gate (`handlers/upload.rs`).
+        .merge(handlers::upload::routes())
+        .fallback(dispatch)
+        .with_state(shared)
 }
 
 async fn dispatch(
@@ -67,6 +71,11 @@ async fn dispatch(
     let reply = service::in_corp(corp, || {
         (endpoint.handler)(&shared, Input { query, body: &body })
     });
+    answer(reply, after).await
+}
+
+/// The answer of a call that ran, as the fault drawn for it after the effect makes it.
+pub(crate) async fn answer(reply: crate::reply::Reply, after: Option<After>) -> Response {
     match after {
         None => json(reply),
         Some(After::Delay(delay)) => {
@@ -127,7 +136,7 @@ fn gettoken(shared: &Shared, query: &str) -> crate::reply::Reply {
     crate::reply::ok(&serde_json::json!({"access_token": token, "expires_in": expires_in}))
 }
 
-fn json(reply: crate::reply::Reply) -> Response {
+pub(crate) fn json(reply: crate::reply::Reply) -> Response {
     let body = match reply {
         Ok(object) => envelope(&object),
         Err(err) => err.body(),

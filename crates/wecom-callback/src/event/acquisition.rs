@@ -1,7 +1,9 @@
 //! `Event = customer_acquisition` (获客助手): acquisition links, quota and customer activity.
 //!
-//! Self-built and 代开发 apps: doc 97299 (third-party: 97402, same elements). The 获客助手组件 of a service
-//! provider (doc 99485) adds the `service_balance_*` and `change_price` change types.
+//! Self-built and 代开发 apps: doc 97299 (third-party: 97402, 代开发: 98958, same elements). The 获客助手组件
+//! of a service provider (doc 99485) adds the `service_balance_*` and `change_price` change types. A
+//! 「营销获客」 third-party app also gets `InfoType = customer_acquisition_permit_change` (客户可建联成员范围
+//! 变动事件, no `ChangeType` and no element of its own), typed here as [`AcquisitionChange::PermitChange`].
 
 use serde::Serialize;
 
@@ -77,6 +79,19 @@ pub enum AcquisitionChange {
         /// if not a number, then it is in `extra`).
         chat_seq: Option<u64>,
     },
+    /// `del_follow_user`: a WeChat customer who came through a link deleted the member (not the
+    /// `change_external_contact` change of the same name, which every deletion sends).
+    DelFollowUser {
+        /// `UserID`: the member.
+        user_id: String,
+        /// `ExternalUserID`: the customer.
+        external_user_id: String,
+        /// `LinkId`: the link the customer came through.
+        link_id: String,
+    },
+    /// `InfoType = customer_acquisition_permit_change` (third-party 「营销获客」 apps): the members customers
+    /// may be connected with changed; read them again with `customer_acquisition_app/get_permit`.
+    PermitChange,
     /// `service_balance_low` (获客助手组件): the service provider's usage balance is low.
     ServiceBalanceLow,
     /// `service_balance_exhausted` (获客助手组件): the service provider's usage balance is exhausted.
@@ -135,6 +150,11 @@ pub(super) fn read(change_type: &str, wire: &mut Reader<'_, '_>) -> Option<Acqui
             external_user_id: wire.optional("ExternalUserID"),
             chat_seq: wire.number("ChatSeq"),
         },
+        "del_follow_user" => AcquisitionChange::DelFollowUser {
+            user_id: wire.text("UserID"),
+            external_user_id: wire.text("ExternalUserID"),
+            link_id: wire.text("LinkId"),
+        },
         "service_balance_low" => AcquisitionChange::ServiceBalanceLow,
         "service_balance_exhausted" => AcquisitionChange::ServiceBalanceExhausted,
         "service_balance_consumed" => AcquisitionChange::ServiceBalanceConsumed {
@@ -148,4 +168,12 @@ pub(super) fn read(change_type: &str, wire: &mut Reader<'_, '_>) -> Option<Acqui
         },
         _ => return None,
     })
+}
+
+/// `InfoType = customer_acquisition_permit_change`: no `ChangeType`, no element of its own (one that
+/// comes anyway stays in `extra`).
+pub(super) fn read_permit_change(change_type: &str) -> Option<AcquisitionChange> {
+    change_type
+        .is_empty()
+        .then_some(AcquisitionChange::PermitChange)
 }

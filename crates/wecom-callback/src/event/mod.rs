@@ -8,7 +8,8 @@
 //! | `change_external_contact` | [`Event::ExternalContact`] | `add_external_contact`, `edit_external_contact`, `add_half_external_contact`, `del_external_contact`, `del_follow_user`, `transfer_fail`, `msg_audit_approved` ([`ContactChange`]) |
 //! | `change_external_chat` | [`Event::ExternalChat`] | `create`, `update`, `dismiss` ([`ChatChange`]) |
 //! | `change_external_tag` | [`Event::ExternalTag`] | `create`, `update`, `delete`, `shuffle` ([`TagChange`]) |
-//! | `customer_acquisition` | [`Event::CustomerAcquisition`] | `balance_low`, `balance_exhausted`, `balance_increased`, `link_unavailable`, `delete_link`, `open_profile`, `friend_request`, `customer_start_chat`, `quota_expire_soon`, `message_from_customer`, and for the 获客助手组件 `service_balance_low`, `service_balance_exhausted`, `service_balance_consumed`, `change_price` ([`AcquisitionChange`]) |
+//! | `customer_acquisition` | [`Event::CustomerAcquisition`] | `balance_low`, `balance_exhausted`, `balance_increased`, `link_unavailable`, `delete_link`, `open_profile`, `friend_request`, `customer_start_chat`, `quota_expire_soon`, `message_from_customer`, `del_follow_user`, and for the 获客助手组件 `service_balance_low`, `service_balance_exhausted`, `service_balance_consumed`, `change_price` ([`AcquisitionChange`]) |
+//! | `customer_acquisition_permit_change` (`InfoType` only, 「营销获客」 apps) | [`Event::CustomerAcquisition`] | none: [`AcquisitionChange::PermitChange`] |
 //! | `suite_ticket`, `create_auth`, `change_auth`, `cancel_auth`, `reset_permanent_code` (`InfoType` only: the 应用授权 callbacks of a third-party app or 代开发 template) | [`Event::Authorization`] | none: the `InfoType` is the change ([`AuthChange`]) |
 //!
 //! Nothing WeCom sends is dropped:
@@ -196,6 +197,9 @@ impl Event {
             Some("change_external_tag") => tag::read(change_type, &mut reader).map(Family::Tag),
             Some("customer_acquisition") => {
                 acquisition::read(change_type, &mut reader).map(Family::Acquisition)
+            }
+            Some("customer_acquisition_permit_change") => {
+                acquisition::read_permit_change(change_type).map(Family::Acquisition)
             }
             Some(info_type) => {
                 authorization::read(info_type, &mut reader).map(Family::Authorization)

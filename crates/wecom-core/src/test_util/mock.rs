@@ -80,3 +80,97 @@ pub async fn mock_get<'a>(
         })
         .await
 }
+
+/// The one file part an upload must send, and the query besides `access_token`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedUpload {
+    /// The query parameters besides `access_token` (e.g. `type=image`), each once, in any order.
+    pub query: Vec<(String, String)>,
+    /// The form field (`media` for WeCom).
+    pub field: String,
+    /// The part's `filename`.
+    pub file_name: String,
+    /// The part's `Content-Type`.
+    pub content_type: String,
+    /// The file's bytes (the part's `filelength` must be their count).
+    pub bytes: Vec<u8>,
+}
+
+impl ExpectedUpload {
+    /// Field `media` holding `bytes` as `file_name` of `content_type`, with `query` besides the token.
+    pub fn media(
+        query: &[(&str, &str)],
+        file_name: &str,
+        content_type: &str,
+        bytes: &[u8],
+    ) -> Self {
+        Self {
+            query: query
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            field: "media".to_owned(),
+            file_name: file_name.to_owned(),
+            content_type: content_type.to_owned(),
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    /// Why `request` is not this upload, or `None` when it is: one part exactly as expected, a
+    /// `multipart/form-data` content type, and a `Content-Length` (not chunked) equal to the body.
+    pub fn mismatch(&self, request: &httpmock::HttpMockRequest) -> Option<String> {
+        let header = |name: &str| {
+            request
+                .headers_vec()
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.clone())
+        };
+        let body = request.body_ref();
+        if header("content-length") != Some(body.len().to_string()) {
+            return Some(format!(
+                "Content-Length {:?} for a body of {} bytes",
+                header("content-length"),
+                body.len()
+            ));
+        }
+        let content_type = header("content-type").unwrap_or_default();
+        let parts = match super::multipart::parse(&content_type, body) {
+            Ok(parts) => parts,
+            Err(err) => return Some(err),
+        };
+        let expected = super::multipart::FormPart {
+            name: self.field.clone(),
+            file_name: Some(self.file_name.clone()),
+            file_length: Some(self.bytes.len() as u64),
+            content_type: Some(self.content_type.clone()),
+            bytes: self.bytes.clone(),
+        };
+        (parts != [expected]).then(|| format!("form parts differ: {parts:?}"))
+    }
+}
+
+/// A mock of `POST path?access_token=TEST_TOKEN&<query>` whose `multipart/form-data` body holds exactly
+/// the `expected` file part, answering `answer` as JSON.
+pub async fn mock_upload<'a>(
+    server: &'a MockServer,
+    path: &str,
+    expected: ExpectedUpload,
+    answer: &str,
+) -> Mock<'a> {
+    let query: Vec<(&str, &str)> = expected
+        .query
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    server
+        .mock_async(|when, then| {
+            let expected = expected.clone();
+            exact_query(when.method(POST).path(path), &query)
+                .is_true(move |request| expected.mismatch(request).is_none());
+            then.status(200)
+                .header("content-type", "application/json")
+                .body(answer);
+        })
+        .await
+}

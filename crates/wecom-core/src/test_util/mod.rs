@@ -5,6 +5,7 @@
 
 mod fixed_server;
 pub mod mock;
+pub mod multipart;
 
 use std::sync::Arc;
 use std::time::Duration;

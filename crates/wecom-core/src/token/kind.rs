@@ -64,6 +64,12 @@ impl TokenKind {
     }
 }
 
+impl fmt::Display for TokenKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.query_name())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,11 +84,5 @@ mod tests {
         assert!(stale(TokenKind::Provider, 40014) && stale(TokenKind::Provider, 42001));
         assert!(stale(TokenKind::Provider, 40082) && !stale(TokenKind::Provider, 42009));
         assert!(!stale(TokenKind::Provider, 40001));
-    }
-}
-
-impl fmt::Display for TokenKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.query_name())
     }
 }

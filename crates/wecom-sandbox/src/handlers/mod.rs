@@ -2,6 +2,10 @@
 //! structs and answers written as WeCom's JSON, independently of the SDK's own types, so the end-to-end
 //! tests cross-check the SDK's field names against a second reading of WeCom's documentation.
 
+pub(crate) mod acquisition;
+mod acquisition_component;
+pub(crate) mod acquisition_store;
+pub(crate) mod acquisition_use;
 mod configs;
 mod contact_way;
 mod customer;
@@ -9,9 +13,14 @@ mod group_chat;
 mod id_convert;
 mod id_lists;
 pub(crate) mod inheritance;
+pub(crate) mod intercept_rule;
 mod media;
+pub(crate) mod media_store;
 mod messaging;
+mod moment;
+pub(crate) mod moment_store;
 mod paging;
+pub(crate) mod product_album;
 mod served;
 mod statistics;
 mod strategy;
@@ -22,6 +31,7 @@ mod tag;
 mod times;
 mod transfer;
 mod transfer_groups;
+pub(crate) mod upload;
 mod welcome;
 
 use axum::http::Method;
@@ -51,11 +61,22 @@ pub(crate) struct Created {
     pub(crate) welcome_templates: WelcomeTemplates,
     pub(crate) transfers: inheritance::Transfers,
     pub(crate) strategies: Strategies,
+    pub(crate) media: media_store::MediaStore,
+    pub(crate) moments: moment_store::Moments,
+    pub(crate) acquisition: acquisition_store::Acquisition,
+    pub(crate) intercept_rules: intercept_rule::InterceptRules,
+    pub(crate) product_albums: product_album::ProductAlbums,
 }
 
 /// The endpoint served at `path`, if any.
 pub(crate) fn route(path: &str) -> Option<Endpoint> {
     if let Some(endpoint) = id_convert::route(path) {
+        return Some(endpoint);
+    }
+    if let Some(endpoint) = acquisition::route(path)
+        .or_else(|| intercept_rule::route(path))
+        .or_else(|| product_album::route(path))
+    {
         return Some(endpoint);
     }
     let name = path.strip_prefix("/cgi-bin/externalcontact/")?;
@@ -124,6 +145,14 @@ pub(crate) fn route(path: &str) -> Option<Endpoint> {
         "groupchat/statistic_group_by_day" => {
             (Method::POST, statistics::groupchat_statistic_group_by_day)
         }
+        "add_moment_task" => (Method::POST, moment::add_moment_task),
+        "get_moment_task_result" => (Method::GET, moment::get_moment_task_result),
+        "cancel_moment_task" => (Method::POST, moment::cancel_moment_task),
+        "get_moment_list" => (Method::POST, moment::get_moment_list),
+        "get_moment_task" => (Method::POST, moment::get_moment_task),
+        "get_moment_customer_list" => (Method::POST, moment::get_moment_customer_list),
+        "get_moment_send_result" => (Method::POST, moment::get_moment_send_result),
+        "get_moment_comments" => (Method::POST, moment::get_moment_comments),
         _ => return None,
     };
     Some(Endpoint { method, handler })

@@ -84,6 +84,7 @@ enum Kind {
 fn kind_of(path: &str) -> Kind {
     match path {
         "/cgi-bin/service/externalcontact/unionid_to_external_userid_3rd" => Kind::Suite,
+        "/cgi-bin/service/customer_acquisition/get_bill_list" => Kind::Suite,
         "/cgi-bin/service/externalcontact/finish_external_userid_migration" => Kind::Provider,
         _ => Kind::Corp,
     }

@@ -1,0 +1,16 @@
+//! Request and response types of the two upload endpoints, each request beside its endpoint description.
+
+mod attachment;
+mod media;
+mod uploaded;
+
+pub use attachment::{
+    AttachmentMediaType, AttachmentType, UploadAttachmentRequest, MAX_ATTACHMENT_BYTES,
+};
+pub use media::{
+    MediaType, UploadMediaRequest, MAX_FILE_BYTES, MAX_IMAGE_BYTES, MAX_VIDEO_BYTES,
+    MAX_VOICE_BYTES, MIN_MEDIA_BYTES,
+};
+pub use uploaded::{UploadedMedia, MEDIA_LIFETIME};
+/// The file an upload sends (bytes, a file, or any `AsyncRead`), and its progress, from `wecom-core`.
+pub use wecom_core::upload::{Progress, UploadSource};
