@@ -73,6 +73,11 @@ pub use wecom_intercept_rule as intercept_rule;
 #[cfg(feature = "product-album")]
 pub use wecom_product_album as product_album;
 
+#[cfg(all(feature = "transfer", feature = "group-chat"))]
+mod leaver;
+#[cfg(all(feature = "transfer", feature = "group-chat"))]
+pub use leaver::hand_over_leaver;
+
 /// Callback crypto and typed events (feature `callback`), the suite envelope's `suite_ticket` and
 /// authorization events included; with wecom-callback's own `axum` feature, a receiver that can store
 /// suite tickets in a [`SuiteTicketStore`] (`ReceiverOptions::suite_tickets`).
