@@ -52,3 +52,28 @@ async fn mock_post_takes_no_query_but_the_token() {
     }
     mock.assert_calls_async(1).await;
 }
+
+#[tokio::test]
+async fn mock_post_for_takes_the_token_of_its_kind_under_its_own_name() {
+    use wecom_core::test_util::TEST_SUITE_TOKEN;
+    use wecom_core::TokenKind;
+    let server = MockServer::start_async().await;
+    let body = serde_json::json!({"userid": "u1"});
+    let mock = mock::mock_post_for(&server, TokenKind::Suite, PATH, body.clone(), ANSWER).await;
+    let http = reqwest::Client::new();
+    for (query, status) in [
+        (format!("suite_access_token={TEST_SUITE_TOKEN}"), 200),
+        (format!("access_token={TEST_SUITE_TOKEN}"), 404),
+        (format!("suite_access_token={TEST_TOKEN}"), 404),
+    ] {
+        let answer = http
+            .post(format!("{}{PATH}?{query}", server.base_url()))
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), status, "{query}");
+    }
+    mock.assert_calls_async(1).await;
+}

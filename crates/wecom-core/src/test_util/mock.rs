@@ -2,7 +2,8 @@
 //! exact method, path, the exact query (`access_token` and nothing else unless named: an extra or
 //! repeated parameter does not match) and (for [`mock_post`]) the exact JSON body.
 
-use super::TEST_TOKEN;
+use super::test_token;
+use crate::TokenKind;
 use httpmock::{
     Method::{GET, POST},
     Mock, MockServer, When,
@@ -11,11 +12,16 @@ use serde_json::Value;
 
 /// Matches only a query that is exactly `access_token=TEST_TOKEN` plus `pairs`, in any order, each once.
 fn exact_query(when: When, pairs: &[(&str, &str)]) -> When {
+    exact_query_for(when, TokenKind::Corp, pairs)
+}
+
+/// Matches only a query that is exactly the `kind` token under its name plus `pairs`, each once.
+fn exact_query_for(when: When, kind: TokenKind, pairs: &[(&str, &str)]) -> When {
     let mut expected: Vec<(String, String)> = pairs
         .iter()
         .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
         .collect();
-    expected.push(("access_token".to_owned(), TEST_TOKEN.to_owned()));
+    expected.push((kind.query_name().to_owned(), test_token(kind).to_owned()));
     expected.sort();
     when.is_true(move |request| {
         let mut got = request.query_params();
@@ -31,9 +37,21 @@ pub async fn mock_post<'a>(
     body: Value,
     answer: &str,
 ) -> Mock<'a> {
+    mock_post_for(server, TokenKind::Corp, path, body, answer).await
+}
+
+/// Like [`mock_post`] for an endpoint taking a token of `kind`: the query is exactly that token
+/// ([`test_token`](super::test_token)) under its name (`suite_access_token`, …) and nothing else.
+pub async fn mock_post_for<'a>(
+    server: &'a MockServer,
+    kind: TokenKind,
+    path: &str,
+    body: Value,
+    answer: &str,
+) -> Mock<'a> {
     server
         .mock_async(|when, then| {
-            exact_query(when.method(POST).path(path), &[]).json_body(body);
+            exact_query_for(when.method(POST).path(path), kind, &[]).json_body(body);
             then.status(200)
                 .header("content-type", "application/json")
                 .body(answer);

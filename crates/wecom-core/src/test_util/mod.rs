@@ -10,19 +10,39 @@ pub mod multipart;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::{Error, RetryPolicy, StaticToken, WecomClient};
+use crate::{Error, RetryPolicy, StaticToken, TokenKind, WecomClient};
 
 pub use fixed_server::FixedResponseServer;
 
 /// The token [`client`] sends.
 pub const TEST_TOKEN: &str = "TEST_ACCESS_TOKEN";
 
+/// The suite token [`client_for`] sends.
+pub const TEST_SUITE_TOKEN: &str = "TEST_SUITE_ACCESS_TOKEN";
+
+/// The provider token [`client_for`] sends.
+pub const TEST_PROVIDER_TOKEN: &str = "TEST_PROVIDER_ACCESS_TOKEN";
+
+/// The fixed token of `kind` that test clients send and the mocks expect.
+pub fn test_token(kind: TokenKind) -> &'static str {
+    match kind {
+        TokenKind::Suite => TEST_SUITE_TOKEN,
+        TokenKind::Provider => TEST_PROVIDER_TOKEN,
+        _ => TEST_TOKEN,
+    }
+}
+
 /// A client pointed at `base_url` that always sends [`TEST_TOKEN`], retries quickly, and times out
 /// after 5 s.
 pub fn client(base_url: &str) -> WecomClient {
+    client_for(base_url, TokenKind::Corp)
+}
+
+/// Like [`client`], holding only a token of `kind` ([`test_token`]): for suite and provider endpoints.
+pub fn client_for(base_url: &str, kind: TokenKind) -> WecomClient {
     WecomClient::builder()
         .base_url(base_url)
-        .token_provider(Arc::new(StaticToken::new(TEST_TOKEN)))
+        .token_provider_for(kind, Arc::new(StaticToken::new(test_token(kind))))
         .timeout(Duration::from_secs(5))
         .retry_policy(fast_retries())
         .build()

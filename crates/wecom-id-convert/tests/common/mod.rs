@@ -1,42 +1,30 @@
-//! Clients and mocks for the endpoints that take a suite or provider token, which test_util's helpers
-//! (corp `access_token` only) do not cover.
+//! Clients and mocks for the endpoints that take a suite or provider token.
 
 #![allow(dead_code)]
 
-use std::sync::Arc;
-use std::time::Duration;
-
 use httpmock::{Method::POST, Mock, MockServer};
 use serde_json::Value;
-use wecom_core::test_util::fast_retries;
-use wecom_core::{StaticToken, TokenKind, WecomClient};
+use wecom_core::test_util::client_for;
+use wecom_core::{TokenKind, WecomClient};
 
-pub const SUITE_TOKEN: &str = "TEST_SUITE_ACCESS_TOKEN";
-pub const PROVIDER_TOKEN: &str = "TEST_PROVIDER_ACCESS_TOKEN";
-
-/// A client that has only a token of `kind`, always `token`.
-pub fn client_with(base_url: &str, kind: TokenKind, token: &str) -> WecomClient {
-    WecomClient::builder()
-        .base_url(base_url)
-        .token_provider_for(kind, Arc::new(StaticToken::new(token)))
-        .timeout(Duration::from_secs(5))
-        .retry_policy(fast_retries())
-        .build()
-        .expect("a valid test client")
-}
+/// The suite token [`suite_client`] sends.
+pub const SUITE_TOKEN: &str = wecom_core::test_util::TEST_SUITE_TOKEN;
+/// The provider token [`provider_client`] sends.
+pub const PROVIDER_TOKEN: &str = wecom_core::test_util::TEST_PROVIDER_TOKEN;
 
 /// A client with only a suite token.
 pub fn suite_client(base_url: &str) -> WecomClient {
-    client_with(base_url, TokenKind::Suite, SUITE_TOKEN)
+    client_for(base_url, TokenKind::Suite)
 }
 
 /// A client with only a provider token.
 pub fn provider_client(base_url: &str) -> WecomClient {
-    client_with(base_url, TokenKind::Provider, PROVIDER_TOKEN)
+    client_for(base_url, TokenKind::Provider)
 }
 
 /// A mock of `POST path?<query_name>=<token>` (that parameter and nothing else) with exactly `body`,
-/// answering `answer`.
+/// answering `answer`. The query name is spelled out here rather than taken from `TokenKind`, so the
+/// tests also check the SDK's query names against WeCom's.
 pub async fn mock_post_token<'a>(
     server: &'a MockServer,
     path: &str,
