@@ -304,8 +304,12 @@ impl ClientBuilder {
                 .build()
                 .map_err(|e| Error::Config(format!("HTTP client: {}", e.without_url())))?,
         };
+        let base =
+            url::Url::parse(&base_url).map_err(|e| Error::Config(format!("base_url: {e}")))?;
         Ok(Transport {
             http,
+            base_path: base.path().trim_end_matches('/').to_owned(),
+            base,
             base_url,
             timeout,
             max_response_bytes: self

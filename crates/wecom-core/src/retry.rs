@@ -70,14 +70,19 @@ impl RetryPolicy {
         loop {
             match op(attempt).await {
                 Err(err) if self.should_retry(&err, idempotency, attempt) => {
-                    let delay = self.delay(attempt);
-                    tracing::debug!(attempt, ?delay, error = %err, "retrying");
-                    tokio::time::sleep(delay).await;
+                    self.pause(attempt, &err).await;
                     attempt += 1;
                 }
                 other => return other,
             }
         }
+    }
+
+    /// The wait after failed attempt `attempt` (1-based), once [`RetryPolicy::should_retry`] said yes.
+    pub(crate) async fn pause(&self, attempt: u32, err: &Error) {
+        let delay = self.delay(attempt);
+        tracing::debug!(attempt, ?delay, error = %err, "retrying");
+        tokio::time::sleep(delay).await;
     }
 }
 

@@ -13,6 +13,11 @@ pub(crate) struct Transport {
     pub(crate) http: reqwest::Client,
     /// Without a trailing slash.
     pub(crate) base_url: String,
+    /// `base_url` parsed once, so that a call parses only its own path and query.
+    pub(crate) base: url::Url,
+    /// The path of `base_url` that every endpoint's path follows: `""`, or e.g. `"/wecom"` behind a
+    /// gateway.
+    pub(crate) base_path: String,
     pub(crate) timeout: Duration,
     pub(crate) max_response_bytes: usize,
 }
@@ -24,7 +29,7 @@ impl Transport {
         &self,
         method: HttpMethod,
         path: &str,
-        url: &str,
+        url: impl reqwest::IntoUrl,
         body: Option<Bytes>,
     ) -> Result<Bytes> {
         let request = match method {
@@ -40,7 +45,12 @@ impl Transport {
 
     /// Sends one multipart upload to `url` with the form's own deadline; returns the body of a 2xx
     /// answer.
-    pub(crate) async fn send_form(&self, path: &str, url: &str, form: FormBody) -> Result<Bytes> {
+    pub(crate) async fn send_form(
+        &self,
+        path: &str,
+        url: url::Url,
+        form: FormBody,
+    ) -> Result<Bytes> {
         let request = self
             .http
             .post(url)

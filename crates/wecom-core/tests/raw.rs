@@ -75,3 +75,47 @@ async fn raw_paths_with_a_query_or_host_are_refused_before_sending() {
         assert!(matches!(err, Error::InvalidRequest(_)), "{path}: {err:?}");
     }
 }
+
+#[tokio::test]
+async fn behind_a_gateway_the_base_path_prefixes_every_endpoint() {
+    let server = MockServer::start_async().await;
+    let query = [("userid", "张三 & co/+%?#")];
+    let answer = r#"{"errcode":0,"errmsg":"ok","external_userid":["wmA"]}"#;
+    let prefixed = wecom_core::test_util::mock::mock_get(
+        &server,
+        "/wecom/gw/cgi-bin/externalcontact/list",
+        &query,
+        answer,
+    )
+    .await;
+    for base in ["/wecom/gw", "/wecom/gw/"] {
+        let client = wecom_core::test_util::client(&server.url(base));
+        let raw = client
+            .get_raw("/cgi-bin/externalcontact/list", &query)
+            .await
+            .unwrap();
+        assert_eq!(raw["external_userid"][0], "wmA");
+    }
+    prefixed.assert_calls_async(2).await;
+}
+
+#[tokio::test]
+async fn a_token_with_reserved_characters_is_sent_encoded() {
+    let server = MockServer::start_async().await;
+    gettoken(&server, "T+K/N=&x", None).await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(Method::GET)
+                .path("/cgi-bin/externalcontact/list")
+                .query_param("access_token", "T+K/N=&x")
+                .query_param("userid", "zhangsan");
+            then.status(200)
+                .body(r#"{"errcode":0,"errmsg":"ok","external_userid":[]}"#);
+        })
+        .await;
+    client(&server)
+        .get_raw("/cgi-bin/externalcontact/list", &[("userid", "zhangsan")])
+        .await
+        .unwrap();
+    mock.assert_calls_async(1).await;
+}

@@ -182,6 +182,27 @@ fn batch_get_by_user(c: &mut Criterion) {
     let http = reqwest::Client::new();
     let url = format!("{base}/cgi-bin/externalcontact/batch/get_by_user?access_token={TEST_TOKEN}");
 
+    // `WECOM_BENCH_LOOP=sdk|bare|bare-timeout[:calls]` runs that many calls (20,000 by default) of one side at
+    // concurrency 1 and stops: a steady loop for a profiler (`perf record`, `valgrind --tool=cachegrind`).
+    if let Ok(spec) = std::env::var("WECOM_BENCH_LOOP") {
+        let (side, calls) = spec.split_once(':').unwrap_or((spec.as_str(), "20000"));
+        let calls: u64 = calls.parse().expect("WECOM_BENCH_LOOP=side:calls");
+        let elapsed = match side {
+            "sdk" => rt.block_on(run(calls, 1, || sdk_call(&client, &req))),
+            "bare-timeout" => rt.block_on(run(calls, 1, || async {
+                tokio::time::timeout(Duration::from_secs(30), bare_call(&http, &url))
+                    .await
+                    .unwrap()
+            })),
+            _ => rt.block_on(run(calls, 1, || bare_call(&http, &url))),
+        };
+        println!(
+            "{side}: {calls} calls in {elapsed:?}; the SDK's call future holds {} bytes, bare's {}",
+            std::mem::size_of_val(&sdk_call(&client, &req)),
+            std::mem::size_of_val(&bare_call(&http, &url))
+        );
+        return;
+    }
     let mut group = c.benchmark_group("batch_get_by_user");
     group.throughput(Throughput::Elements(1));
     for concurrency in [1usize, 32] {
@@ -222,20 +243,57 @@ fn batch_get_by_user(c: &mut Criterion) {
     group.finish();
 
     // The machine may be shared: load that changes between criterion's runs skews a comparison of
-    // separate runs. So also measure paired rounds, SDK and bare alternating, and report medians.
+    // separate runs. So also measure paired rounds, SDK and bare alternating, and report medians: the
+    // page as WeCom sends it (compact), then with a space after each colon and comma, as a proxy or a
+    // pretty-printing mock may send it.
     for concurrency in [1usize, 32] {
         compare(
             &rt,
-            "sdk",
+            "compact: sdk",
             concurrency,
             || sdk_call(&client, &req),
             &http,
             &url,
         );
     }
+    let spaced_server = server_rt
+        .block_on(FixedResponseServer::start(spaced(PAGE)))
+        .unwrap();
+    let spaced_base = spaced_server.base_url();
+    let spaced_client = test_util::client(&spaced_base);
+    let spaced_url = format!(
+        "{spaced_base}/cgi-bin/externalcontact/batch/get_by_user?access_token={TEST_TOKEN}"
+    );
+    for concurrency in [1usize, 32] {
+        compare(
+            &rt,
+            "spaced: sdk",
+            concurrency,
+            || sdk_call(&spaced_client, &req),
+            &http,
+            &spaced_url,
+        );
+    }
     if std::env::var_os("WECOM_BENCH_DIAG").is_some() {
         diagnose(&rt, &req, &http, &url);
     }
+}
+
+/// `json` with a space after every colon and comma outside strings (`{"errcode": 0, "errmsg": "ok", …}`).
+fn spaced(json: &str) -> String {
+    let (mut out, mut in_string, mut escaped) =
+        (String::with_capacity(json.len() * 2), false, false);
+    for c in json.chars() {
+        out.push(c);
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            ':' | ',' if !in_string => out.push(' '),
+            _ => {}
+        }
+    }
+    out
 }
 
 const ROUNDS: usize = 15;
@@ -289,8 +347,7 @@ fn compare<F, Fut>(
     );
 }
 
-/// With `WECOM_BENCH_DIAG=1`: one difference between the SDK and bare reqwest at a time, at
-/// concurrency 32.
+/// With `WECOM_BENCH_DIAG=1`: one difference between the SDK and bare reqwest at a time.
 fn diagnose(
     rt: &tokio::runtime::Runtime,
     req: &BatchGetByUserRequest,
@@ -347,23 +404,32 @@ fn diagnose(
         median(&mut ours),
         median(&mut ratios)
     );
-    compare(
-        rt,
-        "bare + tokio::time::timeout",
-        32,
-        with_timeout,
-        http,
-        url,
-    );
-    compare(
-        rt,
-        "bare, core's reqwest settings",
-        32,
-        || bare_call(&configured, url),
-        http,
-        url,
-    );
-    compare(rt, "bare into the SDK's types", 32, typed, http, url);
+    for concurrency in [1usize, 32] {
+        compare(
+            rt,
+            "bare + tokio::time::timeout",
+            concurrency,
+            with_timeout,
+            http,
+            url,
+        );
+        compare(
+            rt,
+            "bare, core's reqwest settings",
+            concurrency,
+            || bare_call(&configured, url),
+            http,
+            url,
+        );
+        compare(
+            rt,
+            "bare into the SDK's types",
+            concurrency,
+            typed,
+            http,
+            url,
+        );
+    }
 }
 
 criterion_group!(benches, batch_get_by_user);

@@ -58,7 +58,7 @@ pub use progress::Progress;
 pub use source::UploadSource;
 
 use crate::execute::Call;
-use crate::{envelope, Error, HttpMethod, Idempotency, Result, TokenKind, WecomClient};
+use crate::{Error, HttpMethod, Idempotency, Result, TokenKind, WecomClient};
 
 /// One upload endpoint: the request struct serializes as the query (besides the token), and holds the
 /// [`UploadSource`] sent as the form's one file part.
@@ -112,7 +112,6 @@ impl WecomClient {
             body: None,
             form: Some(&form),
         };
-        let body = self.send(&call).await?;
-        envelope::decode(U::PATH, &body)
+        self.send_decoded(&call).await
     }
 }

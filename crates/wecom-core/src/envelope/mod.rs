@@ -1,9 +1,25 @@
-//! The `{errcode, errmsg}` envelope, checked before the typed decode.
+//! The `{errcode, errmsg}` envelope: checked in the same pass as the typed decode
+//! ([`decode_checked`]), or alone ([`check`]) where no typed answer follows.
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::{redact, ErrCode, Error, Result};
+
+mod checked;
+
+pub(crate) use checked::decode_checked;
+
+// Counts the parses of a body, so that the unit tests can prove a success is parsed once.
+#[cfg(test)]
+thread_local! {
+    static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+fn parsing() {
+    #[cfg(test)]
+    PARSES.with(|n| n.set(n.get() + 1));
+}
 
 #[derive(Deserialize)]
 struct Envelope {
@@ -34,6 +50,7 @@ pub(crate) fn check(path: &str, body: &[u8]) -> Result<()> {
 /// Decodes the body; on failure decodes again, tracking the path, to name the failing field.
 pub(crate) fn decode<T: DeserializeOwned>(path: &str, body: &[u8]) -> Result<T> {
     // The plain decode is the fast path; the path-tracking one runs only to explain a failure.
+    parsing();
     serde_json::from_slice(body).map_err(|plain| {
         let de = &mut serde_json::Deserializer::from_slice(body);
         let (field, source) = match serde_path_to_error::deserialize::<_, T>(de) {
@@ -50,7 +67,6 @@ pub(crate) fn decode<T: DeserializeOwned>(path: &str, body: &[u8]) -> Result<T> 
     })
 }
 
-/// WeCom writes `errcode` first: `{"errcode":0,` proves success without parsing the body twice.
 /// The `errcode` when it is the first key of the object (as WeCom writes it), read without a parse and
 /// whatever the whitespace (`{"errcode":0,` and `{ "errcode" : 0 ,` alike); `None` when it is not first or
 /// not a plain integer, and the caller parses the envelope instead.
