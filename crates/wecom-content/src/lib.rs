@@ -2,6 +2,9 @@
 //! image, link, mini program, video, file) and the `msgtype`-tagged [`Attachment`], the owner filter of
 //! the group reports, the 0/1 [`Flag`], and the byte limits WeCom documents for them.
 //!
+//! In the facade crate `wecom-external-contact` this crate is always included (it has no feature of
+//! its own) and re-exported as `wecom_external_contact::content`.
+//!
 //! Domain crates build on `wecom-core` and this crate only, never on each other, and re-export what
 //! they use under their own names (`wecom_contact_way::ConclusionLink` is [`Link`]).
 //!

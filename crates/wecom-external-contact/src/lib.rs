@@ -1,4 +1,5 @@
 #![doc = include_str!("../../../README.md")]
+#![doc = include_str!("accessors.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
 

@@ -9,20 +9,46 @@
 //! counters show what was hit and what was created, so tests can prove that nothing was sent twice — also
 //! over HTTP, at `GET /sandbox/stats`, for apps in other languages.
 //!
+//! It is no feature of the facade crate `wecom-external-contact` and is not published: take it as a
+//! dev-dependency from the repository (`wecom-sandbox = { git = "…" }`) or by path in this workspace.
+//!
 //! ```
+//! use std::time::Duration;
+//!
 //! use wecom_external_contact::prelude::*;
+//! use wecom_external_contact::RetryPolicy;
+//! use wecom_sandbox::{FaultRule, Sandbox};
 //!
-//! # #[tokio::main(flavor = "current_thread")]
-//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let sandbox = wecom_sandbox::Sandbox::start().await?;
-//! let client = sandbox.client_builder().build()?;
-//! let users = client.customer().get_follow_user_list().await?.follow_user;
-//! assert_eq!(users.len(), 20);
-//! assert_eq!(sandbox.gettoken_hits(), 1);
-//! # Ok(()) }
+//! const LIST: &str = "/cgi-bin/externalcontact/get_follow_user_list";
+//!
+//! #[tokio::main]
+//! async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let sandbox = Sandbox::start().await?;
+//!     let client = sandbox
+//!         .client_builder()
+//!         .retry_policy(RetryPolicy {
+//!             max_attempts: 3,
+//!             base_delay: Duration::from_millis(1),
+//!             max_delay: Duration::from_millis(2),
+//!         })
+//!         .build()?;
+//!
+//!     // The default world: 20 members with 客户联系, 50 customers each.
+//!     let users = client.customer().get_follow_user_list().await?.follow_user;
+//!     assert_eq!(users.len(), 20);
+//!
+//!     // Every call answered errcode -1 (系统繁忙): an idempotent read is tried three times.
+//!     sandbox.set_fault(LIST, FaultRule::none().system_busy(1.0));
+//!     let err = client.customer().get_follow_user_list().await.unwrap_err();
+//!     assert_eq!(err.code(), Some(ErrCode::SYSTEM_BUSY));
+//!     assert_eq!(sandbox.hits(LIST), 1 + 3);
+//!     assert_eq!(sandbox.gettoken_hits(), 1, "one token for every call");
+//!     Ok(())
+//! }
 //! ```
 //!
-//! As a binary, for apps in other languages: `cargo run -p wecom-sandbox -- --port 8080 --seed 42`.
+//! As a binary, for apps in other languages:
+//! `cargo run -p wecom-sandbox -- --port 8080 --seed 42 --members 50 --customers 10000`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
 

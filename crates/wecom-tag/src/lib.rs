@@ -1,5 +1,9 @@
 //! WeCom external-contact API: Corp customer tags, rules-group tags and marking customers (企业客户标签).
 //!
+//! In the facade crate `wecom-external-contact`: feature `tag`, on by default. There this crate is
+//! `wecom_external_contact::tag`, and `use wecom_external_contact::prelude::*;` brings `client.tag()`
+//! into scope.
+//!
 //! Reach it through [`TagExt::tag`] on a [`wecom_core::WecomClient`]. Each method is named after its
 //! endpoint: `get_corp_tag_list`, `add_corp_tag`, `edit_corp_tag`, `del_corp_tag`, `mark_tag`, and for
 //! the tags of a rules group (规则组标签) `get_strategy_tag_list`, `add_strategy_tag`,
@@ -10,39 +14,51 @@
 //! here they are `corp`, as in WeCom's paths.
 //!
 //! ```no_run
+//! use wecom_core::WecomClient;
 //! use wecom_tag::{
 //!     AddCorpTagRequest, AddStrategyTagRequest, GetCorpTagListRequest, MarkTagRequest, NewCorpTag,
 //!     TagExt,
 //! };
 //!
-//! # async fn run(client: wecom_core::WecomClient) -> wecom_core::Result<()> {
-//! let group = client
-//!     .tag()
-//!     .add_corp_tag(
-//!         &AddCorpTagRequest::new_group("客户等级", ["一般", "重要"]).tag(NewCorpTag::new("核心").order(9)),
-//!     )
-//!     .await?
-//!     .tag_group;
-//! let important = &group.tag[1].id;
+//! #[tokio::main]
+//! async fn main() -> wecom_core::Result<()> {
+//!     let client = WecomClient::builder()
+//!         .corp_id("ww0123456789")
+//!         .secret("the 客户联系 secret")
+//!         .build()?;
 //!
-//! client
-//!     .tag()
-//!     .mark_tag(&MarkTagRequest::new("zhangsan", "woAJ2GCAAAd1NPGHKSD4wKmE8Aabj9AAA").add_tag([important]))
-//!     .await?;
+//!     let group = client
+//!         .tag()
+//!         .add_corp_tag(
+//!             &AddCorpTagRequest::new_group("客户等级", ["一般", "重要"])
+//!                 .tag(NewCorpTag::new("核心").order(9)),
+//!         )
+//!         .await?
+//!         .tag_group;
+//!     let important = &group.tag[1].id;
 //!
-//! for group in client.tag().get_corp_tag_list(&GetCorpTagListRequest::new()).await?.tag_group {
-//!     println!("{}: {} tags", group.group_name, group.tag.len());
+//!     client
+//!         .tag()
+//!         .mark_tag(
+//!             &MarkTagRequest::new("zhangsan", "woAJ2GCAAAd1NPGHKSD4wKmE8Aabj9AAA")
+//!                 .add_tag([important]),
+//!         )
+//!         .await?;
+//!
+//!     let library = client
+//!         .tag()
+//!         .get_corp_tag_list(&GetCorpTagListRequest::new())
+//!         .await?;
+//!     for group in library.tag_group {
+//!         println!("{}: {} tags", group.group_name, group.tag.len());
+//!     }
+//!
+//!     // A tag group of rules group 1 (a 客户联系规则组), in the same shape.
+//!     let req = AddStrategyTagRequest::new_group(1, "华南客户", ["广州", "深圳"]);
+//!     let regional = client.tag().add_strategy_tag(&req).await?.tag_group;
+//!     assert_eq!(regional.tag.len(), 2);
+//!     Ok(())
 //! }
-//!
-//! // A tag group of rules group 1 (a 客户联系规则组), in the same shape.
-//! let regional = client
-//!     .tag()
-//!     .add_strategy_tag(&AddStrategyTagRequest::new_group(1, "华南客户", ["广州", "深圳"]))
-//!     .await?
-//!     .tag_group;
-//! assert_eq!(regional.tag.len(), 2);
-//! # Ok(())
-//! # }
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]

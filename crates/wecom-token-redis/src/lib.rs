@@ -12,19 +12,31 @@
 //! - Outages: every call is bounded by wecom-core; a failing Redis is logged and the in-process cache
 //!   carries on, so an outage never becomes a gettoken per request.
 //!
+//! In the facade crate `wecom-external-contact`: feature `redis`, off by default. There this crate is
+//! `wecom_external_contact::token_redis`; with the facade's `callback` feature too, it has
+//! [`RedisReplayGuard`] (this crate's own `callback` feature).
+//!
 //! ```no_run
 //! use std::sync::Arc;
 //! use wecom_core::WecomClient;
 //! use wecom_token_redis::RedisTokenStore;
 //!
-//! # fn run() -> Result<(), Box<dyn std::error::Error>> {
-//! let store = RedisTokenStore::new("redis://127.0.0.1:6379/")?;
-//! let client = WecomClient::builder()
-//!     .corp_id("ww0123456789")
-//!     .secret("the 客户联系 secret")
-//!     .token_store(Arc::new(store))
-//!     .build()?;
-//! # let _ = client; Ok(()) }
+//! #[tokio::main]
+//! async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     // Every instance of the service builds its client on the same Redis.
+//!     let store = RedisTokenStore::new("redis://127.0.0.1:6379/")?;
+//!     let client = WecomClient::builder()
+//!         .corp_id("ww0123456789")
+//!         .secret("the 客户联系 secret")
+//!         .token_store(Arc::new(store))
+//!         .build()?;
+//!     // The first call of the fleet fetches the token; every other instance reads it from Redis.
+//!     let users = client
+//!         .get_raw("/cgi-bin/externalcontact/get_follow_user_list", &[])
+//!         .await?;
+//!     println!("{}", users["follow_user"]);
+//!     Ok(())
+//! }
 //! ```
 //!
 //! [`RedisTicketStore`] keeps a third-party app's `suite_ticket`s (wecom-core's `SuiteTicketStore`), so

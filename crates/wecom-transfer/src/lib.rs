@@ -1,6 +1,10 @@
 //! WeCom external-contact API: customer inheritance (在职继承 / 离职继承) — handing a member's customers
 //! and customer groups to colleagues.
 //!
+//! In the facade crate `wecom-external-contact`: feature `transfer`, on by default. There this crate is
+//! `wecom_external_contact::transfer`, and `use wecom_external_contact::prelude::*;` brings
+//! `client.transfer()` into scope.
+//!
 //! Reach it through [`TransferExt::transfer`] on a [`wecom_core::WecomClient`]. Beside one method per
 //! endpoint (named as WeCom names them), it does the whole job:
 //!
@@ -22,31 +26,45 @@
 //! use wecom_core::WecomClient;
 //! use wecom_transfer::{PollOptions, TransferCustomerRequest, TransferExt};
 //!
-//! # async fn run(customers: Vec<String>, leavers_groups: Vec<String>) -> wecom_core::Result<()> {
-//! let client = WecomClient::builder()
-//!     .corp_id("ww0123456789")
-//!     .secret("the 客户联系 secret")
-//!     .build()?;
+//! #[tokio::main]
+//! async fn main() -> wecom_core::Result<()> {
+//!     let client = WecomClient::builder()
+//!         .corp_id("ww0123456789")
+//!         .secret("the 客户联系 secret")
+//!         .build()?;
 //!
-//! // A salesperson changes role: 250 customers to a colleague, 100 per call.
-//! let req = TransferCustomerRequest::new("zhangsan", "lisi", &customers)
-//!     .transfer_success_msg("您好，后续将由我的同事李四为您服务。");
-//! let report = client.transfer().transfer_customers(&req).await?;
-//! for item in report.not_accepted() {
-//!     println!("{} not transferred: {:?}", item.id, item.outcome);
+//!     // A salesperson changes role: 250 customers to a colleague, 100 per call.
+//!     let customers: Vec<String> = (1..=250).map(|i| format!("wmCustomer{i:03}")).collect();
+//!     let req = TransferCustomerRequest::new("zhangsan", "lisi", &customers)
+//!         .transfer_success_msg("您好，后续将由我的同事李四为您服务。");
+//!     let report = client.transfer().transfer_customers(&req).await?;
+//!     for item in report.not_accepted() {
+//!         println!("{} not transferred: {:?}", item.id, item.outcome);
+//!     }
+//!
+//!     // The takeover happens 24 hours later, unless the customer refuses.
+//!     let accepted: Vec<&str> = report.accepted().collect();
+//!     let opts = PollOptions::new(
+//!         Duration::from_secs(25 * 3600),
+//!         Duration::from_secs(600),
+//!         Duration::from_secs(3600),
+//!     );
+//!     let done = client
+//!         .transfer()
+//!         .wait_for_transfer_result("zhangsan", "lisi", accepted, &opts)
+//!         .await?;
+//!     println!("complete: {}", done.complete);
+//!
+//!     // Someone left: every unassigned customer and their groups to one successor.
+//!     // (The facade's `hand_over_leaver` finds the leaver's groups itself.)
+//!     let leavers_groups = ["wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA"];
+//!     let leaver = client
+//!         .transfer()
+//!         .hand_over_leaver("wangwu", "lisi", leavers_groups)
+//!         .await?;
+//!     println!("{} customers accepted", leaver.customers.accepted().count());
+//!     Ok(())
 //! }
-//!
-//! // The takeover happens 24 hours later, unless the customer refuses.
-//! let accepted: Vec<&str> = report.accepted().collect();
-//! let opts = PollOptions::new(Duration::from_secs(25 * 3600), Duration::from_secs(600), Duration::from_secs(3600));
-//! let done = client.transfer().wait_for_transfer_result("zhangsan", "lisi", accepted, &opts).await?;
-//! println!("complete: {}", done.complete);
-//!
-//! // Someone left: every unassigned customer and their groups to one successor.
-//! let leaver = client.transfer().hand_over_leaver("wangwu", "lisi", leavers_groups).await?;
-//! println!("{} customers accepted", leaver.customers.accepted().count());
-//! # Ok(())
-//! # }
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
