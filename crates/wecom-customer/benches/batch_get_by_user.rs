@@ -7,6 +7,7 @@
 //! (SDK and bare rounds alternating, medians), which stay fair when the machine's load changes during
 //! the run; with `WECOM_BENCH_DIAG=1` it also compares bare reqwest against itself plus one of the
 //! SDK's differences at a time (a per-call timeout, core's reqwest settings, this crate's types).
+//! `WECOM_BENCH_BASE` points it at an outside server instead of the in-process one (see below).
 
 use std::time::{Duration, Instant};
 
@@ -176,7 +177,10 @@ fn batch_get_by_user(c: &mut Criterion) {
         .enable_all()
         .build()
         .unwrap();
-    let base = server.base_url();
+    // `WECOM_BENCH_BASE=http://127.0.0.1:PORT`: an outside server (e.g. nginx) answering the page at
+    // the endpoint's path, and the spaced page under `/spaced` before it.
+    let outside = std::env::var("WECOM_BENCH_BASE").ok();
+    let base = outside.clone().unwrap_or_else(|| server.base_url());
     let client = test_util::client(&base);
     let req = BatchGetByUserRequest::new(USERIDS).limit(100);
     let http = reqwest::Client::new();
@@ -259,7 +263,10 @@ fn batch_get_by_user(c: &mut Criterion) {
     let spaced_server = server_rt
         .block_on(FixedResponseServer::start(spaced(PAGE)))
         .unwrap();
-    let spaced_base = spaced_server.base_url();
+    let spaced_base = match &outside {
+        Some(base) => format!("{base}/spaced"),
+        None => spaced_server.base_url(),
+    };
     let spaced_client = test_util::client(&spaced_base);
     let spaced_url = format!(
         "{spaced_base}/cgi-bin/externalcontact/batch/get_by_user?access_token={TEST_TOKEN}"
@@ -296,15 +303,36 @@ fn spaced(json: &str) -> String {
     out
 }
 
-const ROUNDS: usize = 15;
+/// Paired rounds per comparison; `WECOM_BENCH_ROUNDS` changes it (many short rounds pair best when the
+/// machine's speed drifts).
+fn rounds() -> usize {
+    std::env::var("WECOM_BENCH_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(15)
+}
 
 fn median(values: &mut [f64]) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
 }
 
-/// Alternates rounds of `variant` and of bare reqwest (in alternating order); prints the median calls/s of each and the median
-/// ratio.
+/// CPU time this process has used (all threads, user and system): the client's cost when the server
+/// is another process, and steadier than wall time on a shared machine.
+fn cpu_time() -> Duration {
+    // SAFETY: getrusage only writes the struct it is given.
+    let usage = unsafe {
+        let mut usage = std::mem::zeroed::<libc::rusage>();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage
+    };
+    let micros = |t: libc::timeval| t.tv_sec as u64 * 1_000_000 + t.tv_usec as u64;
+    Duration::from_micros(micros(usage.ru_utime) + micros(usage.ru_stime))
+}
+
+/// Alternates rounds of `variant` and of bare reqwest (in alternating order); prints the median calls/s
+/// of each and the median ratio, and the median CPU time per call of each (with an outside server,
+/// the client's own cost).
 fn compare<F, Fut>(
     rt: &tokio::runtime::Runtime,
     name: &str,
@@ -316,16 +344,29 @@ fn compare<F, Fut>(
     F: Fn() -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
-    let calls: u64 = if concurrency == 1 { 500 } else { 2_000 };
+    // `WECOM_BENCH_SCALE=n` makes each round n times longer (steadier medians on a noisy machine).
+    let scale: u64 = std::env::var("WECOM_BENCH_SCALE")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    let calls: u64 = scale * if concurrency == 1 { 500 } else { 2_000 };
     let (mut ours, mut bare, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
-    let measure_variant =
-        || calls as f64 / rt.block_on(run(calls, concurrency, &variant)).as_secs_f64();
-    let measure_bare = || {
-        calls as f64
-            / rt.block_on(run(calls, concurrency, || bare_call(http, url)))
-                .as_secs_f64()
+    let (mut our_cpu, mut bare_cpu, mut cpu_ratios) = (Vec::new(), Vec::new(), Vec::new());
+    // Calls per second and CPU µs per call of one round.
+    let measure = |round: &dyn Fn() -> Duration| {
+        let cpu = cpu_time();
+        let wall = round();
+        let cpu = cpu_time() - cpu;
+        (
+            calls as f64 / wall.as_secs_f64(),
+            cpu.as_secs_f64() * 1e6 / calls as f64,
+        )
     };
-    for round in 0..ROUNDS {
+    let measure_variant = || measure(&|| rt.block_on(run(calls, concurrency, &variant)));
+    let measure_bare =
+        || measure(&|| rt.block_on(run(calls, concurrency, || bare_call(http, url))));
+    let rounds = rounds();
+    for round in 0..rounds {
         // Which side goes first alternates, so that neither always pays for the switch.
         let (v, b) = if round % 2 == 0 {
             let v = measure_variant();
@@ -334,16 +375,23 @@ fn compare<F, Fut>(
             let b = measure_bare();
             (measure_variant(), b)
         };
-        ours.push(v);
-        bare.push(b);
-        ratios.push(v / b);
+        ours.push(v.0);
+        bare.push(b.0);
+        ratios.push(v.0 / b.0);
+        our_cpu.push(v.1);
+        bare_cpu.push(b.1);
+        cpu_ratios.push(b.1 / v.1);
     }
     println!(
-        "paired, concurrency {concurrency}, {ROUNDS} rounds of {calls} calls: {name} {:.0} calls/s, \
-         bare {:.0} calls/s, median ratio {:.3}",
+        "paired, concurrency {concurrency}, {rounds} rounds of {calls} calls: {name} {:.0} calls/s, \
+         bare {:.0} calls/s, median ratio {:.3}; CPU per call {:.1} µs vs bare {:.1} µs, \
+         median ratio {:.3}",
         median(&mut ours),
         median(&mut bare),
-        median(&mut ratios)
+        median(&mut ratios),
+        median(&mut our_cpu),
+        median(&mut bare_cpu),
+        median(&mut cpu_ratios),
     );
 }
 

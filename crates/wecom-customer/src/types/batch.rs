@@ -76,33 +76,36 @@ impl CursorRequest for BatchGetByUserRequest {
 
 /// One page of `batch/get_by_user`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
 pub struct BatchGetByUserResponse {
     /// 客户列表: one item per (customer, listed member) relation.
+    #[serde(default)]
     pub external_contact_list: Vec<CustomerWithFollowInfo>,
     /// 分页游标, empty on the last page.
+    #[serde(default)]
     pub next_cursor: String,
     /// 部分失败信息: listed members skipped because they hold no valid 互通 licence. (When every listed
     /// member lacks one, the whole call fails with errcode 701008 instead.)
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub fail_info: Option<FailInfo>,
 }
 
 /// One item of `external_contact_list`: a customer and the listed member's relation to it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
 pub struct CustomerWithFollowInfo {
     /// 客户的基本信息.
+    #[serde(default)]
     pub external_contact: ExternalContact,
     /// 企业成员客户跟进信息: the member of `userid_list` who added this customer.
+    #[serde(default)]
     pub follow_info: FollowInfo,
 }
 
 /// `fail_info` of `batch/get_by_user`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
 pub struct FailInfo {
     /// 无有效互通许可的成员userid列表.
+    #[serde(default)]
     pub unlicensed_userid_list: Vec<String>,
 }
 

@@ -102,96 +102,120 @@ where
 
 /// 该成员添加此客户的来源add_way为10时, 对应的视频号信息.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
 pub struct WechatChannels {
     /// 视频号名称.
+    #[serde(default)]
     pub nickname: String,
     /// 视频号添加场景 (WeCom has sent it as a number and as a string; both decode).
     #[serde(deserialize_with = "code_from_any")]
+    #[serde(default)]
     pub source: WechatChannelsSource,
 }
 
 /// One tag a member put on the customer (`follow_user[].tags[]` of `get`).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
 pub struct FollowUserTag {
     /// 该成员添加此外部联系人所打标签的分组名称.
+    #[serde(default)]
     pub group_name: String,
     /// 该成员添加此外部联系人所打标签名称.
+    #[serde(default)]
     pub tag_name: String,
     /// 该成员添加此外部联系人所打企业标签的id; only for corp and strategy tags.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub tag_id: Option<String>,
     /// 标签类型 (JSON `type`): 1 企业设置, 2 用户自定义, 3 规则组标签.
     #[serde(rename = "type")]
+    #[serde(default)]
     pub tag_type: TagType,
 }
 
 /// 添加了此外部联系人的企业成员 (`follow_user[]` of `get`).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
 pub struct FollowUser {
     /// 添加了此外部联系人的企业成员userid.
+    #[serde(default)]
     pub userid: String,
     /// 该成员对此外部联系人的备注.
+    #[serde(default)]
     pub remark: String,
     /// 该成员对此外部联系人的描述.
+    #[serde(default)]
     pub description: String,
     /// 该成员添加此外部联系人的时间 (Unix seconds; JSON `createtime`, not `create_time`). Sent as a
     /// number or a string; both decode.
     #[serde(deserialize_with = "wecom_core::lenient::i64_from_any")]
+    #[serde(default)]
     pub createtime: i64,
     /// 该成员添加此外部联系人所打标签.
+    #[serde(default)]
     pub tags: Vec<FollowUserTag>,
     /// 该成员对此微信客户备注的企业名称; only for WeChat customers with one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub remark_corp_name: Option<String>,
     /// 该成员对此客户备注的手机号码; not for third-party apps.
+    #[serde(default)]
     pub remark_mobiles: Vec<String>,
     /// 发起添加的userid: the member (member added), the customer's external userid (customer added),
     /// or the sharing member / assigning admin.
+    #[serde(default)]
     pub oper_userid: String,
     /// 该成员添加此客户的来源.
     #[serde(deserialize_with = "code_from_any")]
+    #[serde(default)]
     pub add_way: AddWay,
     /// 视频号信息, when `add_way` is 10.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub wechat_channels: Option<WechatChannels>,
     /// 企业自定义的state参数: which 「联系我」 or acquisition link the customer came through.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub state: Option<String>,
 }
 
 /// The listed member's relation to the customer (`follow_info` of a `batch/get_by_user` item): like
 /// [`FollowUser`], with tag ids instead of tags.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
 pub struct FollowInfo {
     /// 企业成员的userid.
+    #[serde(default)]
     pub userid: String,
     /// 该成员对此外部联系人的备注.
+    #[serde(default)]
     pub remark: String,
     /// 该成员对此外部联系人的描述.
+    #[serde(default)]
     pub description: String,
     /// 该成员添加此外部联系人的时间 (Unix seconds; number or string).
     #[serde(deserialize_with = "wecom_core::lenient::i64_from_any")]
+    #[serde(default)]
     pub createtime: i64,
     /// 该成员添加此外部联系人所打企业标签的id.
+    #[serde(default)]
     pub tag_id: Vec<String>,
     /// 该成员对此微信客户备注的企业名称.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub remark_corp_name: Option<String>,
     /// 该成员对此客户备注的手机号码; not for third-party apps.
+    #[serde(default)]
     pub remark_mobiles: Vec<String>,
     /// 发起添加的userid.
+    #[serde(default)]
     pub oper_userid: String,
     /// 该成员添加此客户的来源.
     #[serde(deserialize_with = "code_from_any")]
+    #[serde(default)]
     pub add_way: AddWay,
     /// 视频号信息, when `add_way` is 10.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub wechat_channels: Option<WechatChannels>,
     /// 企业自定义的state参数.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub state: Option<String>,
 }
