@@ -351,3 +351,51 @@ fn new_accepts_any_iterable_of_strings_and_clones() {
     let body: Value = serde_json::to_value(&from_array).unwrap();
     assert_eq!(body, json!({"userid_list": ["zhangsan"]}));
 }
+
+#[tokio::test]
+async fn batch_get_by_users_pages_keeps_each_pages_fail_info() {
+    let server = MockServer::start_async().await;
+    let mut first: Value = serde_json::from_str(&page("wm0", "user000", "")).unwrap();
+    first["fail_info"] = json!({"unlicensed_userid_list": ["user001", "user002"]});
+    let mocks = [
+        mock_post(
+            &server,
+            BATCH,
+            json!({"userid_list": ids(0..100), "limit": 100}),
+            &first.to_string(),
+        )
+        .await,
+        mock_post(
+            &server,
+            BATCH,
+            json!({"userid_list": ids(100..150), "limit": 100}),
+            &page("wm1", "user100", ""),
+        )
+        .await,
+    ];
+    let pages: Vec<_> = client(&server.base_url())
+        .customer()
+        .batch_get_by_users_pages(ids(0..150), Some(100))
+        .try_collect()
+        .await
+        .unwrap();
+    let unlicensed: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| {
+            p.fail_info
+                .as_ref()
+                .map(|f| f.unlicensed_userid_list.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(unlicensed, [vec!["user001", "user002"], vec![]]);
+    let customers: Vec<&str> = pages
+        .iter()
+        .flat_map(|p| &p.external_contact_list)
+        .map(|c| c.external_contact.external_userid.as_str())
+        .collect();
+    assert_eq!(customers, ["wm0", "wm1"]);
+    for mock in &mocks {
+        mock.assert_calls_async(1).await;
+    }
+}
