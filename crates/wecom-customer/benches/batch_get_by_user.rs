@@ -186,19 +186,21 @@ fn batch_get_by_user(c: &mut Criterion) {
     let http = reqwest::Client::new();
     let url = format!("{base}/cgi-bin/externalcontact/batch/get_by_user?access_token={TEST_TOKEN}");
 
-    // `WECOM_BENCH_LOOP=sdk|bare|bare-timeout[:calls]` runs that many calls (20,000 by default) of one side at
-    // concurrency 1 and stops: a steady loop for a profiler (`perf record`, `valgrind --tool=cachegrind`).
+    // `WECOM_BENCH_LOOP=sdk|bare|bare-timeout[:calls[:concurrency]]` runs that many calls (20,000 by
+    // default) of one side (at concurrency 1 by default) and stops: a steady loop for a profiler (`perf record`, `valgrind --tool=cachegrind`).
     if let Ok(spec) = std::env::var("WECOM_BENCH_LOOP") {
-        let (side, calls) = spec.split_once(':').unwrap_or((spec.as_str(), "20000"));
-        let calls: u64 = calls.parse().expect("WECOM_BENCH_LOOP=side:calls");
+        let mut parts = spec.split(':');
+        let side = parts.next().unwrap_or("sdk");
+        let calls: u64 = parts.next().map_or(20_000, |n| n.parse().expect("calls"));
+        let n: usize = parts.next().map_or(1, |n| n.parse().expect("concurrency"));
         let elapsed = match side {
-            "sdk" => rt.block_on(run(calls, 1, || sdk_call(&client, &req))),
-            "bare-timeout" => rt.block_on(run(calls, 1, || async {
+            "sdk" => rt.block_on(run(calls, n, || sdk_call(&client, &req))),
+            "bare-timeout" => rt.block_on(run(calls, n, || async {
                 tokio::time::timeout(Duration::from_secs(30), bare_call(&http, &url))
                     .await
                     .unwrap()
             })),
-            _ => rt.block_on(run(calls, 1, || bare_call(&http, &url))),
+            _ => rt.block_on(run(calls, n, || bare_call(&http, &url))),
         };
         println!(
             "{side}: {calls} calls in {elapsed:?}; the SDK's call future holds {} bytes, bare's {}",
