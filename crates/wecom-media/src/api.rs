@@ -35,6 +35,19 @@ impl<'a> MediaApi<'a> {
         self.client().upload(req).await
     }
 
+    /// 上传图片: uploads a JPG or PNG image and answers its URL, which does not expire: the `pic_url`
+    /// of an image attachment ([`Attachment::image_url`]).
+    ///
+    /// <https://developer.work.weixin.qq.com/document/path/90256>. Validated before sending: more than
+    /// 5 bytes and at most 2 MB, JPG / PNG. WeCom allows a corp 3,000 images a month and 1,000 a day.
+    /// Notable errcodes: 40005 (invalid file type), 40006 (invalid file size), 45001 (over the size
+    /// limit).
+    ///
+    /// Not idempotent: never re-sent after an ambiguous failure (as [`upload`](Self::upload)).
+    pub async fn upload_image(&self, req: &UploadImageRequest) -> Result<UploadedImage> {
+        self.client().upload(req).await
+    }
+
     /// Uploads `source` as temporary media and returns the attachment that sends it, for mass and
     /// welcome messages: JPG / PNG as an image, MP4 as a video, anything else as a file.
     pub async fn attachment(&self, source: UploadSource) -> Result<Attachment> {

@@ -52,6 +52,11 @@ impl Sandbox {
         self.shared.world().created.media.count()
     }
 
+    /// Images 上传图片 (`media/uploadimg`) took so far (failed uploads count none).
+    pub fn images_uploaded(&self) -> usize {
+        self.shared.world().created.media.images
+    }
+
     /// Accepts uploads of up to `max_bytes` whatever their type, instead of WeCom's limits (`None`:
     /// WeCom's again), to benchmark large streams.
     pub fn set_max_upload_bytes(&self, max_bytes: Option<u64>) {

@@ -3,8 +3,8 @@
 
 use sha2::{Digest, Sha256};
 use wecom_external_contact::media::{
-    AttachmentMediaType, AttachmentType, MediaType, UploadAttachmentRequest, UploadMediaRequest,
-    UploadSource, UploadedMedia,
+    AttachmentMediaType, AttachmentType, MediaType, UploadAttachmentRequest, UploadImageRequest,
+    UploadMediaRequest, UploadSource, UploadedMedia,
 };
 use wecom_external_contact::prelude::*;
 use wecom_external_contact::{ErrCode, RetryPolicy};
@@ -255,4 +255,28 @@ async fn the_size_limit_can_be_raised_for_benchmarks() {
     )
     .await;
     assert_eq!(answer["errcode"], 0, "{answer}");
+}
+
+#[tokio::test]
+async fn an_uploaded_image_gets_a_lasting_url_the_same_for_the_same_image() {
+    let sandbox = fixed().await;
+    let client = sandbox.client_builder().build().unwrap();
+    let png: Vec<u8> = (0..50_000u32).map(|i| (i * 13 % 256) as u8).collect();
+    let upload = |name: &str, bytes: Vec<u8>| {
+        let req = UploadImageRequest::new(UploadSource::bytes(name, bytes));
+        let client = client.clone();
+        async move { client.media().upload_image(&req).await }
+    };
+    let first = upload("poster.png", png.clone()).await.unwrap();
+    let again = upload("again.png", png.clone()).await.unwrap();
+    let expected = format!(
+        "https://wework.qpic.cn/wwpic/sandbox_{}/0",
+        &sha256(&png)[..16]
+    );
+    assert_eq!(
+        (first.url.as_str(), again.url.as_str()),
+        (expected.as_str(), expected.as_str())
+    );
+    assert_eq!(sandbox.images_uploaded(), 2);
+    assert_eq!(sandbox.uploads(), 0, "no media id is issued for an image");
 }

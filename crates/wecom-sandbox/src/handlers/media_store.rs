@@ -1,6 +1,6 @@
 //! The media the sandbox issued: 上传临时素材 (`media/upload`, doc 90253) and 上传附件资源
 //! (`media/upload_attachment`, doc 95098), each kept with its id and expiry (3 days), never its bytes
-//! (a length and a SHA-256 stand for them).
+//! (a length and a SHA-256 stand for them); and the images of 上传图片 (`media/uploadimg`), counted.
 
 use std::collections::HashMap;
 
@@ -41,6 +41,8 @@ pub(crate) struct MediaStore {
     issued: HashMap<String, Issued>,
     /// Replaces WeCom's size limits (for benchmarks of large streams).
     pub(crate) max_bytes: Option<u64>,
+    /// How many images 上传图片 took.
+    pub(crate) images: usize,
 }
 
 impl MediaStore {
@@ -135,6 +137,23 @@ pub(crate) fn upload_attachment(
     check(&world.created.media, &file, 10 * MIB, extensions)?;
     let media_id = issue(world, &q.media_type, Some(scene), file, now);
     ok(&json!({"type": q.media_type, "media_id": media_id, "created_at": now}))
+}
+
+/// `media/uploadimg` (上传图片, doc 90256): a JPG or PNG of at most 2 MB, answered with a URL that
+/// never expires (named after the image's hash, so the same image gets the same URL).
+pub(crate) fn upload_image(world: &mut World, file: Received) -> Reply {
+    check(
+        &world.created.media,
+        &file,
+        2 * MIB,
+        &["jpg", "jpeg", "png"],
+    )?;
+    let url = format!(
+        "https://wework.qpic.cn/wwpic/sandbox_{}/0",
+        &file.sha256[..16]
+    );
+    world.created.media.images += 1;
+    ok(&json!({"url": url}))
 }
 
 /// WeCom's checks: a declared `filelength` that matches, more than 5 bytes, the size limit, the type.

@@ -1,4 +1,4 @@
-//! The two upload endpoints, behind the same gate as every call (hit, token, server limits, faults) but
+//! The three upload endpoints, behind the same gate as every call (hit, token, server limits, faults) but
 //! with their own route: the `multipart/form-data` body is read as it arrives, a chunk at a time,
 //! counted and hashed, never held whole, so a large upload costs the sandbox no more memory than a small
 //! one.
@@ -20,12 +20,14 @@ use crate::{service, Shared};
 
 const UPLOAD: &str = "/cgi-bin/media/upload";
 const UPLOAD_ATTACHMENT: &str = "/cgi-bin/media/upload_attachment";
+const UPLOAD_IMAGE: &str = "/cgi-bin/media/uploadimg";
 
 /// The upload routes, without axum's body limit (WeCom's limits are checked on what was read).
 pub(crate) fn routes() -> Router<Arc<Shared>> {
     Router::new()
         .route(UPLOAD, any(upload))
         .route(UPLOAD_ATTACHMENT, any(upload))
+        .route(UPLOAD_IMAGE, any(upload))
         .layer(DefaultBodyLimit::disable())
 }
 
@@ -56,10 +58,10 @@ async fn upload(State(shared): State<Arc<Shared>>, request: Request) -> Response
                 query: &query,
                 body: &[],
             };
-            if path == UPLOAD {
-                media_store::upload(&mut world, input, file, now)
-            } else {
-                media_store::upload_attachment(&mut world, input, file, now)
+            match path.as_str() {
+                UPLOAD => media_store::upload(&mut world, input, file, now),
+                UPLOAD_IMAGE => media_store::upload_image(&mut world, file),
+                _ => media_store::upload_attachment(&mut world, input, file, now),
             }
         }),
         Err(err) => Err(err),
