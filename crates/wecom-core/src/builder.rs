@@ -308,7 +308,6 @@ impl ClientBuilder {
             url::Url::parse(&base_url).map_err(|e| Error::Config(format!("base_url: {e}")))?;
         Ok(Transport {
             http,
-            base_path: base.path().trim_end_matches('/').to_owned(),
             base,
             base_url,
             timeout,

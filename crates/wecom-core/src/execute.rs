@@ -275,10 +275,11 @@ impl WecomClient {
     fn url(&self, call: &Call<'_>, token: &AccessToken) -> url::Url {
         let transport = &self.inner.transport;
         let mut url = transport.base.clone();
-        if transport.base_path.is_empty() {
+        let prefix = transport.base.path().trim_end_matches('/');
+        if prefix.is_empty() {
             url.set_path(call.path);
         } else {
-            url.set_path(&[transport.base_path.as_str(), call.path].concat());
+            url.set_path(&[prefix, call.path].concat());
         }
         let token = encode(token.expose());
         let name = call.token.query_name();

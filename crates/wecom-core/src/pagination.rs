@@ -133,12 +133,20 @@ where
 
     /// Every item of every page, in order; ends like [`Paginator::pages`].
     pub fn items(self) -> BoxStream<'static, Result<<R::Response as Page>::Item>> {
-        self.pages()
-            .map(|page| match page {
-                Ok(page) => stream::iter(page.into_items().into_iter().map(Ok)).left_stream(),
-                Err(err) => stream::once(async move { Err(err) }).right_stream(),
-            })
-            .flatten()
-            .boxed()
+        items(self.pages())
     }
+}
+
+/// Every item of every page `pages` yields, in order, an error yielded where its page would have been:
+/// [`Paginator::items`] for any stream of pages (e.g. pages of several requests chained).
+pub fn items<P: Page>(
+    pages: impl futures::Stream<Item = Result<P>> + Send + 'static,
+) -> BoxStream<'static, Result<P::Item>> {
+    pages
+        .map(|page| match page {
+            Ok(page) => stream::iter(page.into_items().into_iter().map(Ok)).left_stream(),
+            Err(err) => stream::once(async move { Err(err) }).right_stream(),
+        })
+        .flatten()
+        .boxed()
 }

@@ -13,11 +13,9 @@ pub(crate) struct Transport {
     pub(crate) http: reqwest::Client,
     /// Without a trailing slash.
     pub(crate) base_url: String,
-    /// `base_url` parsed once, so that a call parses only its own path and query.
+    /// `base_url` parsed once, so that a call parses only its own path and query; its path (`/`, or
+    /// e.g. `/wecom` behind a gateway) goes before every endpoint's.
     pub(crate) base: url::Url,
-    /// The path of `base_url` that every endpoint's path follows: `""`, or e.g. `"/wecom"` behind a
-    /// gateway.
-    pub(crate) base_path: String,
     pub(crate) timeout: Duration,
     pub(crate) max_response_bytes: usize,
 }

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use futures::{future, stream, Stream, StreamExt};
+use futures::{future, Stream, StreamExt};
 use wecom_core::{EmptyResponse, ErrCode, Result};
 
 use crate::types::*;
@@ -110,13 +110,7 @@ impl<'a> CustomerApi<'a> {
         userids: impl IntoIterator<Item = impl Into<String>>,
         limit: Option<u32>,
     ) -> impl Stream<Item = Result<CustomerWithFollowInfo>> + Send + Unpin + 'static {
-        self.batch_get_by_users_pages(userids, limit)
-            .flat_map(|page| match page {
-                Ok(page) => {
-                    stream::iter(page.external_contact_list.into_iter().map(Ok)).left_stream()
-                }
-                Err(err) => stream::once(future::ready(Err(err))).right_stream(),
-            })
+        wecom_core::pagination::items(self.batch_get_by_users_pages(userids, limit))
     }
 
     /// The pages behind [`batch_get_by_users_stream`](Self::batch_get_by_users_stream), whole: the
