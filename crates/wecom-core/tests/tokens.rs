@@ -91,7 +91,11 @@ async fn a_bad_secret_is_fetched_once_for_concurrent_callers_and_never_looped() 
     let gettoken = server
         .mock_async(|when, then| {
             when.path("/cgi-bin/gettoken");
+            // Slow enough that all 50 callers are waiting on the fetch before it fails, however
+            // loaded the machine: a caller that arrives after the failure is a later call, which
+            // tries again (below).
             then.status(200)
+                .delay(std::time::Duration::from_millis(500))
                 .body(r#"{"errcode":40001,"errmsg":"invalid credential"}"#);
         })
         .await;
