@@ -9,8 +9,7 @@ use tracing::Instrument;
 use crate::transport::encode;
 use crate::upload::Form;
 use crate::{
-    envelope, AccessToken, Endpoint, Error, HttpMethod, Idempotency, Result, RetryPolicy,
-    TokenKind, WecomClient,
+    envelope, AccessToken, Endpoint, Error, HttpMethod, Idempotency, Result, TokenKind, WecomClient,
 };
 
 /// What an attempt does with a 2xx body: decode it and check its envelope.
@@ -158,9 +157,14 @@ impl WecomClient {
     /// Sends until success or a final error; `decode` takes each 2xx body, and its error (an errcode
     /// among them) is the attempt's. Not generic, so that the send loop is compiled once, not per answer
     /// type.
+    ///
+    /// One loop for retries and the stale-token replay, and as few nested futures as the work needs:
+    /// every level of `async fn` keeps its own copy of its arguments. The attempt is boxed, so that
+    /// the call's future stays small (a caller moves it into its task, `buffer_unordered` or
+    /// `join_all`) and neither allocation passes 1 KiB, glibc's per-thread cache limit.
     async fn send(&self, call: &Call<'_>, decode: &mut Decoder<'_>) -> Result<()> {
-        let inner = &self.inner;
-        let tokens = inner
+        let tokens = self
+            .inner
             .tokens
             .get(call.token)
             .ok_or_else(|| Error::NoTokenFor {
@@ -168,45 +172,39 @@ impl WecomClient {
                 path: call.path.to_owned(),
             })?;
         // A stream can be read once: one attempt, whatever fails.
-        let once = RetryPolicy::never();
-        let retry = if call.replayable() {
-            &inner.retry
-        } else {
-            &once
-        };
-        let mut replayed = false;
+        let retry = call.replayable().then_some(&self.inner.retry);
+        let (mut attempt, mut replayed) = (1, false);
         loop {
-            let token = tokens.token().await?;
-            // RetryPolicy::run's loop, written out: each attempt borrows `decode` mutably, which a
-            // closure handing out futures cannot lend.
-            let mut attempt = 1;
-            let result = loop {
-                match self.attempt(call, &token, attempt, decode).await {
-                    Err(err) if retry.should_retry(&err, call.idempotency, attempt) => {
-                        retry.pause(attempt, &err).await;
-                        attempt += 1;
-                    }
-                    other => break other,
-                }
+            let token = match tokens.cached() {
+                Some(token) => token,
+                None => tokens.token().await?,
             };
-            match result {
+            let err = match Box::pin(self.attempt(call, &token, attempt, decode)).await {
+                Ok(()) => return Ok(()),
+                Err(err) => err,
+            };
+            if let Some(retry) = retry.filter(|r| r.should_retry(&err, call.idempotency, attempt)) {
+                retry.pause(attempt, &err).await;
+                attempt += 1;
+            } else if !replayed && err.code().is_some_and(|c| call.token.is_stale(c)) {
                 // WeCom rejected the token before doing anything, so a replay is safe for any
                 // endpoint; but only once, so a token that keeps failing cannot loop.
-                Err(err) if !replayed && err.code().is_some_and(|c| call.token.is_stale(c)) => {
-                    tokens.invalidate(&token).await;
-                    // A stream was read by the first try: the next call gets a fresh token, this one
-                    // reports the error.
-                    if !call.replayable() {
-                        return Err(err);
-                    }
-                    tracing::debug!(path = call.path, code = ?err.code(), "stale token; replaying once");
-                    replayed = true;
+                tokens.invalidate(&token).await;
+                // A stream was read by the first try: the next call gets a fresh token, this one
+                // reports the error.
+                if !call.replayable() {
+                    return Err(err);
                 }
-                other => return other,
+                tracing::debug!(path = call.path, code = ?err.code(), "stale token; replaying once");
+                (attempt, replayed) = (1, true);
+            } else {
+                return Err(err);
             }
         }
     }
 
+    /// One attempt in its tracing span: the exchange, then `decode` on its body; texts echoing the
+    /// token are scrubbed.
     async fn attempt(
         &self,
         call: &Call<'_>,
@@ -221,13 +219,18 @@ impl WecomClient {
             errcode = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
         );
-        // One future either way (a disabled span costs a check per poll); the timing only when a
-        // subscriber wants it.
+        // The span is entered and timed only when a subscriber wants it: a disabled span still costs
+        // a `log` check at every poll when tracing's `log` feature is on.
         let started = (!span.is_disabled()).then(Instant::now);
-        let result = self
-            .exchange(call, token, decode)
-            .instrument(span.clone())
-            .await;
+        let exchange = self.exchange(call, token);
+        let result = match started {
+            Some(_) => exchange
+                .instrument(span.clone())
+                .await
+                .and_then(|body| span.in_scope(|| decode(&body))),
+            None => exchange.await.and_then(|body| decode(&body)),
+        }
+        .map_err(|err| err.scrub(token.expose()));
         if let Some(started) = started {
             span.record("elapsed_ms", started.elapsed().as_millis() as u64);
             span.record(
@@ -245,29 +248,27 @@ impl WecomClient {
         result
     }
 
-    /// One HTTP exchange, its answer decoded; texts echoing the token are scrubbed.
-    async fn exchange(
-        &self,
-        call: &Call<'_>,
-        token: &AccessToken,
-        decode: &mut Decoder<'_>,
-    ) -> Result<()> {
-        let _slot = self.inner.limiter.acquire().await;
+    /// One HTTP exchange (after the limiter's wait, if limits are set): the body of a 2xx answer.
+    async fn exchange(&self, call: &Call<'_>, token: &AccessToken) -> Result<Bytes> {
+        let limiter = &self.inner.limiter;
+        let _slot = if limiter.is_off() {
+            None
+        } else {
+            Some(limiter.acquire().await)
+        };
         let url = self.url(call, token);
         let transport = &self.inner.transport;
-        let sent = match call.form {
-            Some(form) => match form.open(transport.timeout).await {
-                Ok(body) => transport.send_form(call.path, url, body).await,
-                Err(err) => Err(err),
-            },
+        match call.form {
+            Some(form) => {
+                let body = form.open(transport.timeout).await?;
+                transport.send_form(call.path, url, body).await
+            }
             None => {
                 transport
                     .send(call.method, call.path, url, call.body.clone())
                     .await
             }
-        };
-        sent.and_then(|body| decode(&body))
-            .map_err(|err| err.scrub(token.expose()))
+        }
     }
 
     /// The call's URL, token included: the base parsed once at build, only the path and query per
@@ -303,4 +304,37 @@ fn check_raw_path(path: &str) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A call's future is copied each time it moves (into a task, `buffer_unordered`, `join_all`), and
+    /// past 1 KiB its allocation leaves glibc's per-thread cache: both halves (the call, and the boxed
+    /// attempt) stay under that.
+    #[test]
+    fn call_futures_stay_under_one_kib() {
+        let client = WecomClient::builder()
+            .corp_id("ww_size")
+            .secret("secret")
+            .base_url("http://127.0.0.1:9")
+            .build()
+            .unwrap();
+        let call_size = std::mem::size_of_val(&client.get_raw("/cgi-bin/x", &[]));
+        let call = Call {
+            method: HttpMethod::Get,
+            path: "/cgi-bin/x",
+            idempotency: Idempotency::Idempotent,
+            token: TokenKind::Corp,
+            query: String::new(),
+            body: None,
+            form: None,
+        };
+        let token = AccessToken::new("t");
+        let mut decode = |_: &[u8]| Ok(());
+        let attempt_size = std::mem::size_of_val(&client.attempt(&call, &token, 1, &mut decode));
+        assert!(call_size <= 1024, "call future: {call_size} bytes");
+        assert!(attempt_size <= 1024, "attempt future: {attempt_size} bytes");
+    }
 }

@@ -76,6 +76,11 @@ impl Limiter {
         }
     }
 
+    /// True when no limit is set (the default): there is nothing to wait for.
+    pub(crate) fn is_off(&self) -> bool {
+        self.in_flight.is_none() && self.rate.is_none()
+    }
+
     /// Waits for a slot, in the order the module docs give; the slot frees itself when dropped.
     pub(crate) async fn acquire(&self) -> Slot<'_> {
         // The semaphores are never closed, so acquiring only fails if they were.

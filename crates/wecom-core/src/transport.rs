@@ -1,8 +1,10 @@
 //! One HTTP exchange: send, time out, check the status, read a bounded body.
 
+use std::future::Future;
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
+use futures::FutureExt;
 
 use crate::upload::FormBody;
 use crate::{redact, Error, HttpMethod, Result};
@@ -23,13 +25,17 @@ pub(crate) struct Transport {
 impl Transport {
     /// Sends one request to `url` (which may hold credentials: it never reaches an error or a log) and
     /// returns the body of a 2xx answer.
-    pub(crate) async fn send(
-        &self,
+    ///
+    /// Not an `async fn`: the request is handed to reqwest here, so that the future awaited holds
+    /// reqwest's boxed 16-byte pending request rather than the 272-byte builder (an async fn keeps its
+    /// arguments for its whole life, and each caller's future holds its callee's).
+    pub(crate) fn send<'a>(
+        &'a self,
         method: HttpMethod,
-        path: &str,
+        path: &'a str,
         url: impl reqwest::IntoUrl,
         body: Option<Bytes>,
-    ) -> Result<Bytes> {
+    ) -> impl Future<Output = Result<Bytes>> + Send + 'a {
         let request = match method {
             HttpMethod::Get => self.http.get(url),
             HttpMethod::Post => self
@@ -38,60 +44,60 @@ impl Transport {
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(body.unwrap_or_default()),
         };
-        self.within(self.timeout, request, path).await
+        self.receive(request.send(), self.timeout, path)
     }
 
     /// Sends one multipart upload to `url` with the form's own deadline; returns the body of a 2xx
     /// answer.
-    pub(crate) async fn send_form(
-        &self,
-        path: &str,
+    pub(crate) fn send_form<'a>(
+        &'a self,
+        path: &'a str,
         url: url::Url,
         form: FormBody,
-    ) -> Result<Bytes> {
+    ) -> impl Future<Output = Result<Bytes>> + Send + 'a {
         let request = self
             .http
             .post(url)
             .header(reqwest::header::CONTENT_TYPE, form.content_type)
             .header(reqwest::header::CONTENT_LENGTH, form.length)
             .body(form.body);
-        self.within(form.deadline, request, path).await
+        self.receive(request.send(), form.deadline, path)
     }
 
-    /// One deadline for the whole exchange, body included.
-    async fn within(
-        &self,
+    /// Awaits the answer and reads its body, all within one deadline; the status checked. A plain
+    /// function too, for the same reason as [`Transport::send`].
+    fn receive<'a>(
+        &'a self,
+        pending: impl Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a,
         deadline: Duration,
-        request: reqwest::RequestBuilder,
-        path: &str,
-    ) -> Result<Bytes> {
-        match tokio::time::timeout(deadline, self.exchange(request, path)).await {
-            Ok(result) => result,
-            Err(_) => Err(Error::Timeout {
-                path: path.to_owned(),
-                after: deadline,
-            }),
-        }
+        path: &'a str,
+    ) -> impl Future<Output = Result<Bytes>> + Send + 'a {
+        let exchange = async move {
+            let mut response = pending.await.map_err(|e| Error::transport(path, e))?;
+            let status = response.status();
+            let body = self.read_body(&mut response, path).await?;
+            if !status.is_success() {
+                return Err(Error::HttpStatus {
+                    path: path.to_owned(),
+                    status: status.as_u16(),
+                    excerpt: redact::excerpt(&body),
+                });
+            }
+            Ok(body)
+        };
+        tokio::time::timeout(deadline, exchange).map(move |answer| {
+            answer.unwrap_or_else(|_| {
+                Err(Error::Timeout {
+                    path: path.to_owned(),
+                    after: deadline,
+                })
+            })
+        })
     }
 
-    async fn exchange(&self, request: reqwest::RequestBuilder, path: &str) -> Result<Bytes> {
-        let response = request
-            .send()
-            .await
-            .map_err(|e| Error::transport(path, e))?;
-        let status = response.status();
-        let body = self.read_body(response, path).await?;
-        if !status.is_success() {
-            return Err(Error::HttpStatus {
-                path: path.to_owned(),
-                status: status.as_u16(),
-                excerpt: redact::excerpt(&body),
-            });
-        }
-        Ok(body)
-    }
-
-    async fn read_body(&self, mut response: reqwest::Response, path: &str) -> Result<Bytes> {
+    /// The body, at most `max_response_bytes` of it. Borrows the response, so that this future does
+    /// not hold a second copy of it.
+    async fn read_body(&self, response: &mut reqwest::Response, path: &str) -> Result<Bytes> {
         let too_large = || Error::BodyTooLarge {
             path: path.to_owned(),
             limit: self.max_response_bytes,

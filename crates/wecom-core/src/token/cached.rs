@@ -223,6 +223,10 @@ impl TokenProvider for CachedTokenProvider {
         self.refresh(seen).await
     }
 
+    fn cached(&self) -> Option<AccessToken> {
+        self.local_fresh()
+    }
+
     async fn invalidate(&self, stale: &AccessToken) {
         {
             let mut local = self.local.write().unwrap_or_else(|p| p.into_inner());

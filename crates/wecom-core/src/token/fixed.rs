@@ -22,5 +22,9 @@ impl TokenProvider for StaticToken {
         Ok(self.0.clone())
     }
 
+    fn cached(&self) -> Option<AccessToken> {
+        Some(self.0.clone())
+    }
+
     async fn invalidate(&self, _stale: &AccessToken) {}
 }

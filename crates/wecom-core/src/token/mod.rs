@@ -41,6 +41,13 @@ pub trait TokenProvider: Send + Sync + Debug {
     /// A token believed valid.
     async fn token(&self) -> Result<AccessToken>;
 
+    /// The token [`TokenProvider::token`] would give at once, without waiting on anything, if there is
+    /// one. The executor asks this first on every call: a cached token then costs no boxed future.
+    /// The default says there is none.
+    fn cached(&self) -> Option<AccessToken> {
+        None
+    }
+
     /// WeCom answered 40014 / 42001 for `stale`: forget it, unless a newer token already replaced it.
     async fn invalidate(&self, stale: &AccessToken);
 }
