@@ -315,12 +315,7 @@ mod tests {
     /// attempt) stay under that.
     #[test]
     fn call_futures_stay_under_one_kib() {
-        let client = WecomClient::builder()
-            .corp_id("ww_size")
-            .secret("secret")
-            .base_url("http://127.0.0.1:9")
-            .build()
-            .unwrap();
+        let client = crate::test_util::client("http://127.0.0.1:9");
         let call_size = std::mem::size_of_val(&client.get_raw("/cgi-bin/x", &[]));
         let call = Call {
             method: HttpMethod::Get,
